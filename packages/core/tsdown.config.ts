@@ -6,4 +6,5 @@ export default defineConfig({
   dts: true,
   platform: 'neutral',
   sourcemap: true,
+  external: [/^node:/],
 })

@@ -1,1 +1,5 @@
-export {}
+export { type CallOptions, type CallResult, call, sessionCookies } from './client.js'
+export type { SuiteContext, SuiteUser } from './context.js'
+export { expectProblem } from './expect-problem.js'
+export { runConformanceSuite } from './suite.js'
+export type { ConformanceOptions, ConformanceTarget, RunningApp } from './target.js'

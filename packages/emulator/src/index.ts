@@ -1,1 +1,28 @@
-export {}
+/**
+ * `@agent-tasks/emulator` — an offline Clerk emulator (Backend API, the Frontend API parts agent-task links
+ * and handshakes need, and a hosted sign-in page) that the unmodified `@clerk/backend` and `@clerk/express` work against.
+ *
+ * @packageDocumentation
+ */
+export { startEmulator } from './emulator.js'
+export { buildEnv, formatEnvLines } from './env.js'
+export type { EnvInput } from './env.js'
+export type { SigningKeyInput } from './crypto/keys.js'
+export type {
+  AgentTaskState,
+  AgentTaskStatus,
+  Emulator,
+  EmulatorFaults,
+  EmulatorOptions,
+  EmulatorState,
+  EmulatorUser,
+  EmulatorUserInput,
+  EmulatorUsers,
+  FaultRule,
+  InstanceType,
+  RateLimitOptions,
+  RequestLogEntry,
+  SessionState,
+  SessionStatus,
+  SignInOptions,
+} from './types.js'

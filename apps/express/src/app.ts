@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url'
+import { createAgentTasksHandler } from '@agent-tasks/express'
+import { clerkClient, clerkMiddleware, getAuth } from '@clerk/express'
+import express, { type Request } from 'express'
+import { dashboardPage, homePage } from './pages.ts'
+
+const publicDir = fileURLToPath(new URL('../public', import.meta.url))
+
+export interface AppConfig {
+  /** Your Clerk sign-in page (the Account Portal's, or the emulator's). */
+  signInUrl: string | undefined
+}
+
+function originOf(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`
+}
+
+function signInLink(config: AppConfig, req: Request): string | undefined {
+  if (!config.signInUrl) return undefined
+  const url = new URL(config.signInUrl)
+  url.searchParams.set('redirect_url', `${originOf(req)}/dashboard`)
+  return url.href
+}
+
+export function createApp(config: AppConfig): express.Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.use((_req, res, next) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    )
+    res.setHeader('Referrer-Policy', 'no-referrer')
+    next()
+  })
+  app.use('/static', express.static(publicDir))
+  app.use(clerkMiddleware())
+
+  // The whole agent-tasks contract: POST /api/agent-tasks and POST /api/agent-tasks/:id/revoke.
+  app.use(
+    '/api/agent-tasks',
+    createAgentTasksHandler({
+      redirect: { defaultUrl: '/dashboard' },
+      taskDescription: 'Sample app agent task',
+      session: { defaultSeconds: 900, maxSeconds: 3600 },
+    }),
+  )
+
+  app.get('/', (req, res) => {
+    res.send(homePage({ signInUrl: signInLink(config, req), signedIn: getAuth(req).userId !== null }))
+  })
+
+  app.get('/dashboard', async (req, res) => {
+    const auth = getAuth(req)
+    if (!auth.userId) {
+      res.redirect('/')
+      return
+    }
+    const user = await clerkClient.users.getUser(auth.userId)
+    const email = user.primaryEmailAddress?.emailAddress
+    const agentId = auth.actor?.type === 'agent' && typeof auth.actor.sub === 'string' ? auth.actor.sub : undefined
+    res.send(
+      dashboardPage({
+        displayName: user.firstName ?? email ?? user.id,
+        email,
+        isAgentSession: auth.actor?.type === 'agent',
+        agentId,
+      }),
+    )
+  })
+
+  app.post('/sign-out', async (req, res) => {
+    const { sessionId } = getAuth(req)
+    if (sessionId) await clerkClient.sessions.revokeSession(sessionId)
+    res.clearCookie('__session', { path: '/' })
+    res.cookie('__client_uat', '0', { path: '/', sameSite: 'lax' })
+    res.redirect(303, '/')
+  })
+
+  return app
+}

@@ -1,0 +1,38 @@
+import { startEmulator } from '@agent-tasks/emulator'
+import { createApp } from './app.ts'
+
+// Real Clerk keys come from .env (see README); without them the app runs on the offline emulator.
+try {
+  process.loadEnvFile()
+} catch {
+  // no .env file: fine
+}
+
+if (!process.env.CLERK_SECRET_KEY) {
+  const emulator = await startEmulator({
+    port: Number(process.env.EMULATOR_PORT ?? 0),
+    users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
+  })
+  Object.assign(process.env, emulator.env)
+  console.warn(`No CLERK_SECRET_KEY set: using the offline Clerk emulator at ${emulator.url}`)
+}
+
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '127.0.0.1'
+const app = createApp({ signInUrl: process.env.CLERK_SIGN_IN_URL })
+const server = app.listen(port, host, (error?: Error) => {
+  if (error) {
+    console.error(`Could not listen on ${host}:${port}: ${error.message}`)
+    process.exit(1)
+  }
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  console.warn(`Express sample app listening on http://${host}:${actualPort}`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.closeAllConnections()
+    server.close(() => process.exit(0))
+  })
+}

@@ -1,0 +1,144 @@
+import { type Emulator, startEmulator } from '@agent-tasks/emulator'
+import { type CallOptions, type CallResult, call, sessionCookies } from './client.js'
+import type { ConformanceOptions, ConformanceTarget, RunningApp } from './target.js'
+
+export interface SuiteUser {
+  id: string
+  email: string
+  /** A normal session's token. */
+  token: string
+  /** Session cookies for that token. */
+  cookies: string
+}
+
+/** Everything the suite's cases share: one emulator, a few app instances, users and recordings. */
+export interface SuiteContext {
+  emulator: Emulator
+  /** Default options plus recording hooks and a 1 s Clerk timeout. */
+  app: RunningApp
+  /** `allowAgentSessions: true`. */
+  agentFriendlyApp: RunningApp
+  /** `authorize` lets `admin` act for anyone; `allowAgentName` lists "qa-bot". */
+  adminApp: RunningApp
+  ada: SuiteUser
+  bob: SuiteUser
+  admin: SuiteUser
+  /** A token for an agent session of Ada's (`act.type === "agent"`). */
+  adaAgentToken: string
+  events: Array<{ hook: string; event: Record<string, unknown> }>
+  /** Every response the suite received, to check headers and leaks at the end. */
+  responses: CallResult[]
+  /** Every line anything in this process wrote to the console or stdout/stderr. */
+  output: string[]
+  /** Links minted during the suite (credentials that must never be printed). */
+  links: string[]
+  /** POST to a path below the app's base path, recording the response. */
+  request(app: RunningApp, path: string, options?: CallOptions): Promise<CallResult>
+  /** Number of calls the emulator received on the agent-task endpoints so far. */
+  agentTaskCalls(): number
+}
+
+async function signInUser(emulator: Emulator, email: string): Promise<SuiteUser> {
+  const user = emulator.users.findByEmail(email)
+  if (!user) throw new Error(`emulator has no user ${email}`)
+  const { token } = await emulator.signIn(user.id)
+  return { id: user.id, email, token, cookies: sessionCookies(token) }
+}
+
+function captureOutput(output: string[]): () => void {
+  const restore: Array<() => void> = []
+  for (const stream of [process.stdout, process.stderr]) {
+    const original = stream.write.bind(stream)
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      output.push(String(chunk))
+      return (original as (...args: unknown[]) => boolean)(chunk, ...rest)
+    }) as typeof stream.write
+    restore.push(() => {
+      stream.write = original
+    })
+  }
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    // biome-ignore lint/suspicious/noConsole: the suite records console output to prove no link leaks
+    const original = console[method]
+    // biome-ignore lint/suspicious/noConsole: see above
+    console[method] = (...args: unknown[]) => {
+      output.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '))
+      original.apply(console, args)
+    }
+    restore.push(() => {
+      console[method] = original
+    })
+  }
+  return () => {
+    for (const undo of restore) undo()
+  }
+}
+
+export async function createSuiteContext(target: ConformanceTarget): Promise<SuiteContext & { close(): Promise<void> }> {
+  const output: string[] = []
+  const stopCapture = captureOutput(output)
+  const emulator = await startEmulator({
+    users: [
+      { email: 'ada@example.com', firstName: 'Ada' },
+      { email: 'bob@example.com', firstName: 'Bob' },
+      { email: 'admin@example.com', firstName: 'Admin' },
+    ],
+    rateLimit: false,
+  })
+  const [ada, bob, admin] = await Promise.all(
+    ['ada@example.com', 'bob@example.com', 'admin@example.com'].map((email) => signInUser(emulator, email)),
+  )
+  if (!ada || !bob || !admin) throw new Error('could not sign in the suite users')
+  const adaAgent = await emulator.signIn(ada.id, { actor: { type: 'agent', sub: 'agt_conformance' } })
+  const events: SuiteContext['events'] = []
+  const record = (hook: string) => (event: object) => {
+    events.push({ hook, event: event as Record<string, unknown> })
+  }
+  const recordingOptions: ConformanceOptions = {
+    clerkTimeoutMs: 1000,
+    hooks: {
+      onCreated: record('onCreated'),
+      onRevoked: record('onRevoked'),
+      onDenied: record('onDenied'),
+      onFailed: record('onFailed'),
+    },
+  }
+  const app = await target.start(emulator, recordingOptions)
+  const agentFriendlyApp = await target.start(emulator, { allowAgentSessions: true })
+  const adminApp = await target.start(emulator, {
+    authorize: ({ auth }) => auth.userId === admin.id,
+    allowAgentName: ['qa-bot'],
+  })
+  const responses: CallResult[] = []
+  const links: string[] = []
+
+  return {
+    emulator,
+    app,
+    agentFriendlyApp,
+    adminApp,
+    ada,
+    bob,
+    admin,
+    adaAgentToken: adaAgent.token,
+    events,
+    responses,
+    output,
+    links,
+    async request(target, path, options) {
+      const result = await call(`${target.origin}${target.basePath}${path}`, options)
+      responses.push(result)
+      const url = result.body?.agentTask?.url
+      if (typeof url === 'string') links.push(url)
+      return result
+    },
+    agentTaskCalls() {
+      return emulator.state.requests().filter((r) => r.path.startsWith('/v1/agents/tasks')).length
+    },
+    async close() {
+      stopCapture()
+      await Promise.all([app.close(), agentFriendlyApp.close(), adminApp.close()])
+      await emulator.close()
+    },
+  }
+}

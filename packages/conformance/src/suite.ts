@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe } from 'vitest'
+import { authCases } from './cases/auth.js'
+import { clerkFailureCases } from './cases/clerk-failures.js'
+import { createCases } from './cases/create.js'
+import { hygieneCases } from './cases/hygiene.js'
+import { redirectCases } from './cases/redirects.js'
+import { revokeCases } from './cases/revoke.js'
+import { validationCases } from './cases/validation.js'
+import { createSuiteContext, type SuiteContext } from './context.js'
+import type { ConformanceTarget } from './target.js'
+
+/**
+ * The HTTP contract every adapter must honour, run against the adapter's real server, its
+ * framework's real Clerk middleware and the emulator. Call it from a test file of the adapter.
+ */
+export function runConformanceSuite(target: ConformanceTarget): void {
+  describe(`agent-tasks conformance: ${target.name}`, () => {
+    let context: (SuiteContext & { close(): Promise<void> }) | undefined
+    const ctx = (): SuiteContext => {
+      if (!context) throw new Error('conformance context not ready')
+      return context
+    }
+    beforeAll(async () => {
+      context = await createSuiteContext(target)
+    }, 30_000)
+    afterAll(async () => {
+      await context?.close()
+    })
+
+    describe('authentication and policy', () => authCases(ctx))
+    describe('input validation', () => validationCases(ctx))
+    describe('redirect targets', () => redirectCases(ctx))
+    describe('minting', () => createCases(ctx))
+    describe('revoking', () => revokeCases(ctx))
+    describe('Clerk failures', () => clerkFailureCases(ctx))
+    describe('hygiene', () => hygieneCases(ctx))
+  })
+}

@@ -1,0 +1,33 @@
+import { type AgentTasksService, createAgentTasksService } from './agent-tasks.js'
+import { type AgentTasksRequestHandler, createRequestHandler } from './http/handler.js'
+import type { AgentTasksOptions } from './options.js'
+import type { AgentTaskStore } from './store/types.js'
+
+export interface AgentTasks<Context = Request> {
+  /** Mints a link for the signed-in user (or another, per `authorize`). Throws `AgentTaskError`. */
+  create: AgentTasksService<Context>['create']
+  /** Revokes an unused link the caller minted. Throws `AgentTaskError`. */
+  revoke: AgentTasksService<Context>['revoke']
+  /** The HTTP contract: `POST {base}` creates, `POST {base}/{id}/revoke` revokes. Never throws. */
+  handle: AgentTasksRequestHandler<Context>
+  /** Records of minted links (never the links themselves). */
+  store: AgentTaskStore
+}
+
+/**
+ * Sets up agent tasks once, at startup: options are checked and the Clerk client is resolved here,
+ * not per request.
+ *
+ * @example
+ * const agentTasks = createAgentTasks({ secretKey: process.env.CLERK_SECRET_KEY })
+ * const response = await agentTasks.handle(request, { auth: { userId }, context: request })
+ */
+export function createAgentTasks<Context = Request>(options: AgentTasksOptions<Context>): AgentTasks<Context> {
+  const service = createAgentTasksService(options)
+  return {
+    create: service.create,
+    revoke: service.revoke,
+    handle: createRequestHandler(service),
+    store: service.store,
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Every failure the library reports has a stable `code`. The table is the documented contract:
+ * status codes and codes never change within a major version.
+ */
+export const agentTaskErrorCodes = {
+  unauthenticated: { status: 401, title: 'Not signed in' },
+  agent_session_forbidden: { status: 403, title: 'Agent sessions cannot mint links' },
+  cross_origin_request: { status: 403, title: 'Cross-origin request refused' },
+  on_behalf_of_forbidden: { status: 403, title: 'Not allowed to act for this user' },
+  agent_task_not_found: { status: 404, title: 'Agent task not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  not_found: { status: 404, title: 'Not found' },
+  agent_task_already_used: { status: 409, title: 'Agent task already used' },
+  agent_task_already_revoked: { status: 409, title: 'Agent task already revoked' },
+  invalid_request: { status: 400, title: 'Invalid request' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  subject_not_found: { status: 422, title: 'User not found' },
+  upstream_rejected: { status: 422, title: 'Clerk rejected the request' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  upstream_error: { status: 502, title: 'Clerk request failed' },
+  upstream_timeout: { status: 504, title: 'Clerk did not answer in time' },
+  internal_error: { status: 500, title: 'Internal error' },
+  misconfigured: { status: 500, title: 'Server misconfigured' },
+} as const satisfies Record<string, { status: number; title: string }>
+
+export type AgentTaskErrorCode = keyof typeof agentTaskErrorCodes
+
+/** One problem with one input field; `field` is a dotted path such as `onBehalfOf.userId`. */
+export interface FieldError {
+  field: string
+  message: string
+}
+
+export interface AgentTaskErrorOptions {
+  fields?: readonly FieldError[]
+  retryAfterSeconds?: number
+  /** HTTP status Clerk answered with, when the error came from Clerk. */
+  upstreamStatus?: number
+  /** Clerk's own error code, when the error came from Clerk. */
+  upstreamCode?: string
+  headers?: Record<string, string>
+  cause?: unknown
+}
+
+/**
+ * The one error type the library throws and turns into responses. Messages are written for the
+ * developer reading them and never contain a link, a token or a secret key.
+ */
+export class AgentTaskError extends Error {
+  override readonly name = 'AgentTaskError'
+  readonly code: AgentTaskErrorCode
+  readonly status: number
+  readonly fields: readonly FieldError[]
+  readonly retryAfterSeconds: number | undefined
+  readonly upstreamStatus: number | undefined
+  readonly upstreamCode: string | undefined
+  readonly headers: Readonly<Record<string, string>>
+
+  constructor(code: AgentTaskErrorCode, message: string, options: AgentTaskErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.status = agentTaskErrorCodes[code].status
+    this.fields = options.fields ?? []
+    this.retryAfterSeconds = options.retryAfterSeconds
+    this.upstreamStatus = options.upstreamStatus
+    this.upstreamCode = options.upstreamCode
+    this.headers = options.headers ?? {}
+  }
+}
+
+export function isAgentTaskError(value: unknown): value is AgentTaskError {
+  return value instanceof AgentTaskError
+}
+
+export function invalidRequest(fields: readonly FieldError[]): AgentTaskError {
+  const names = fields.map((f) => f.field).join(', ')
+  return new AgentTaskError('invalid_request', `Invalid request: check ${names}.`, { fields })
+}

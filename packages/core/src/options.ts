@@ -1,0 +1,152 @@
+import { createClerkClient } from '@clerk/backend'
+import { createMemoryStore } from './store/memory-store.js'
+import type { AgentTaskStore } from './store/types.js'
+import type { AgentTaskHooks, AuthorizeArgs, ClerkAgentTasksClient } from './types.js'
+import { normaliseOrigin } from './validation/redirect-url.js'
+
+export interface AgentTasksOptions<Context = unknown> {
+  /**
+   * A Clerk client: your framework SDK's `clerkClient`, or `createClerkClient(...)`. A function is
+   * called once, on first use. Give this or `secretKey`.
+   */
+  clerkClient?: ClerkAgentTasksClient | (() => ClerkAgentTasksClient)
+  /** Used to create a `@clerk/backend` client when `clerkClient` is not given. */
+  secretKey?: string
+  /** Clerk Backend API URL (for the emulator or a proxy). Only with `secretKey`. */
+  apiUrl?: string
+  /** Agent name sent to Clerk, from which Clerk derives the stable `agentId`. Default `"agent-tasks"`. */
+  agentName?: string
+  /** Let callers pick `agentName`: `true` for any valid name, or the list of names allowed. Default `false`. */
+  allowAgentName?: boolean | readonly string[]
+  /** Description used when the caller sends none. Default `"Agent task"`. */
+  taskDescription?: string
+  redirect?: {
+    /** Origins a link may land on. Default: the request's own origin. */
+    allowedOrigins?: readonly string[]
+    /** Where a link lands when the caller sends no `redirectUrl`. Default `"/"`. */
+    defaultUrl?: string
+  }
+  session?: {
+    /** Default `sessionMaxDurationInSeconds`. Default 1800 (Clerk's default). */
+    defaultSeconds?: number
+    /** Largest value a caller may ask for. Default 3600. */
+    maxSeconds?: number
+    /** Smallest value a caller may ask for. Default 60. */
+    minSeconds?: number
+  }
+  /**
+   * Decides whether a signed-in user may act beyond their own links: mint for another user or
+   * revoke another user's link. Default: never.
+   */
+  authorize?: (args: AuthorizeArgs<Context>) => boolean | Promise<boolean>
+  /** Let a session that was itself created by an agent task mint links. Default `false`. */
+  allowAgentSessions?: boolean
+  /**
+   * Extra origins trusted for cookie-authenticated requests, e.g. the public origin when the app
+   * runs behind a proxy that rewrites the host. The request's own origin is always trusted.
+   */
+  trustedOrigins?: readonly string[]
+  /** Where minted links are recorded. Default: in-memory. */
+  store?: AgentTaskStore
+  hooks?: AgentTaskHooks<Context>
+  /** Longest wait for Clerk before answering 504. Default 10 000 ms. */
+  clerkTimeoutMs?: number
+  /** Path the HTTP handler is mounted at, e.g. `"/api/agent-tasks"`. Adapters set this for you. */
+  basePath?: string
+}
+
+export interface ResolvedOptions<Context = unknown> {
+  getClerkClient: () => ClerkAgentTasksClient
+  agentName: string
+  allowAgentName: boolean | readonly string[]
+  taskDescription: string
+  redirect: { allowedOrigins: readonly string[] | undefined; defaultUrl: string }
+  session: { defaultSeconds: number; maxSeconds: number; minSeconds: number }
+  authorize: ((args: AuthorizeArgs<Context>) => boolean | Promise<boolean>) | undefined
+  allowAgentSessions: boolean
+  trustedOrigins: readonly string[]
+  store: AgentTaskStore
+  hooks: AgentTaskHooks<Context>
+  clerkTimeoutMs: number
+  basePath: string
+  maxBodyBytes: number
+}
+
+function optionError(message: string): TypeError {
+  return new TypeError(`@agent-tasks/core: ${message}`)
+}
+
+function resolveOrigins(name: string, origins: readonly string[] | undefined): string[] | undefined {
+  if (origins === undefined) return undefined
+  return origins.map((origin) => {
+    const normalised = normaliseOrigin(origin)
+    if (normalised === undefined) {
+      throw optionError(`${name} must contain http(s) origins such as "https://app.example", got "${origin}"`)
+    }
+    return normalised
+  })
+}
+
+function resolveClerkClient(options: AgentTasksOptions<never>): () => ClerkAgentTasksClient {
+  const given = options.clerkClient
+  if (given !== undefined) {
+    if (typeof given !== 'function') return () => given
+    let client: ClerkAgentTasksClient | undefined
+    return () => {
+      client ??= given()
+      return client
+    }
+  }
+  if (options.secretKey === undefined) {
+    throw optionError('pass `clerkClient` (your Clerk SDK client) or `secretKey`')
+  }
+  if (!/^sk_(test|live)_/.test(options.secretKey)) {
+    throw optionError('`secretKey` does not look like a Clerk secret key (sk_test_… or sk_live_…)')
+  }
+  const client = createClerkClient({
+    secretKey: options.secretKey,
+    ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
+  })
+  return () => client
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || value <= 0) throw optionError(`${name} must be a positive whole number`)
+  return value
+}
+
+export function resolveOptions<Context>(options: AgentTasksOptions<Context>): ResolvedOptions<Context> {
+  const session = {
+    defaultSeconds: positiveInteger('session.defaultSeconds', options.session?.defaultSeconds, 1800),
+    maxSeconds: positiveInteger('session.maxSeconds', options.session?.maxSeconds, 3600),
+    minSeconds: positiveInteger('session.minSeconds', options.session?.minSeconds, 60),
+  }
+  if (session.defaultSeconds < session.minSeconds || session.defaultSeconds > session.maxSeconds) {
+    throw optionError(
+      `session.defaultSeconds (${session.defaultSeconds}) must lie between session.minSeconds (${session.minSeconds}) and session.maxSeconds (${session.maxSeconds})`,
+    )
+  }
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '')
+  if (basePath !== '' && !basePath.startsWith('/')) throw optionError('basePath must start with "/"')
+
+  return {
+    getClerkClient: resolveClerkClient(options as AgentTasksOptions<never>),
+    agentName: options.agentName ?? 'agent-tasks',
+    allowAgentName: options.allowAgentName ?? false,
+    taskDescription: options.taskDescription ?? 'Agent task',
+    redirect: {
+      allowedOrigins: resolveOrigins('redirect.allowedOrigins', options.redirect?.allowedOrigins),
+      defaultUrl: options.redirect?.defaultUrl ?? '/',
+    },
+    session,
+    authorize: options.authorize,
+    allowAgentSessions: options.allowAgentSessions ?? false,
+    trustedOrigins: resolveOrigins('trustedOrigins', options.trustedOrigins) ?? [],
+    store: options.store ?? createMemoryStore(),
+    hooks: options.hooks ?? {},
+    clerkTimeoutMs: positiveInteger('clerkTimeoutMs', options.clerkTimeoutMs, 10_000),
+    basePath,
+    maxBodyBytes: 16 * 1024,
+  }
+}

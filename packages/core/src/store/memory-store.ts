@@ -1,0 +1,46 @@
+import type { AgentTaskListFilter, AgentTaskRecord, AgentTaskStore } from './types.js'
+
+export interface MemoryStoreOptions {
+  /** Oldest records are dropped beyond this many. Default 10 000. */
+  maxRecords?: number
+}
+
+/** The default store: a bounded in-process map. Fine for one server; use a shared store for many. */
+export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskStore {
+  const maxRecords = options.maxRecords ?? 10_000
+  const records = new Map<string, AgentTaskRecord>()
+
+  const matches = (record: AgentTaskRecord, filter: AgentTaskListFilter) =>
+    (filter.ownerUserId === undefined || record.ownerUserId === filter.ownerUserId) &&
+    (filter.subjectUserId === undefined || record.subjectUserId === filter.subjectUserId) &&
+    (filter.status === undefined || record.status === filter.status)
+
+  return {
+    async save(record) {
+      records.delete(record.agentTaskId)
+      records.set(record.agentTaskId, { ...record })
+      while (records.size > maxRecords) {
+        const oldest = records.keys().next().value
+        if (oldest === undefined) break
+        records.delete(oldest)
+      }
+    },
+    async get(agentTaskId) {
+      const record = records.get(agentTaskId)
+      return record && { ...record }
+    },
+    async update(agentTaskId, patch) {
+      const record = records.get(agentTaskId)
+      if (!record) return undefined
+      const updated = { ...record, ...patch }
+      records.set(agentTaskId, updated)
+      return { ...updated }
+    },
+    async list(filter = {}) {
+      return [...records.values()]
+        .filter((record) => matches(record, filter))
+        .reverse()
+        .map((record) => ({ ...record }))
+    },
+  }
+}

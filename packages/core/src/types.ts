@@ -1,0 +1,89 @@
+import type { OnBehalfOf } from './validation/create-input.js'
+import type { AgentTaskRecord } from './store/types.js'
+
+/**
+ * Who is calling, as read from the framework's Clerk SDK (`getAuth(req)`, `await auth()`, …).
+ * Adapters fill this in; apps using the core directly pass their SDK's auth object as is.
+ */
+export interface AgentTasksAuth {
+  userId: string | null | undefined
+  sessionId?: string | null | undefined
+  /** The session token's `act` claim; `type: "agent"` marks a session created by an agent task. */
+  actor?: { type?: unknown; sub?: unknown; [claim: string]: unknown } | null | undefined
+}
+
+/** An `AgentTasksAuth` known to be signed in. */
+export interface SignedInAuth extends AgentTasksAuth {
+  userId: string
+}
+
+/** The part of a `@clerk/backend` client this library uses. Any Clerk SDK's `clerkClient` fits. */
+export interface ClerkAgentTasksClient {
+  agentTasks: {
+    create(params: {
+      onBehalfOf: { userId: string; identifier?: never } | { identifier: string; userId?: never }
+      permissions: string
+      agentName: string
+      taskDescription: string
+      redirectUrl: string
+      sessionMaxDurationInSeconds?: number
+    }): Promise<unknown>
+    revoke(agentTaskId: string): Promise<unknown>
+  }
+}
+
+export type AgentTaskAction = 'create' | 'revoke'
+
+/** Asked only when a user acts beyond their own links: minting for someone else, revoking another's. */
+export interface AuthorizeArgs<Context> {
+  action: AgentTaskAction
+  auth: SignedInAuth
+  /** For `create`: the user the link signs in. */
+  onBehalfOf?: OnBehalfOf
+  /** For `revoke`: the link being revoked. */
+  record?: AgentTaskRecord
+  /** The framework's request object (Express `req`, Next.js `Request`, …). */
+  context: Context
+}
+
+export interface CreatedEvent<Context> {
+  record: AgentTaskRecord
+  auth: SignedInAuth
+  context: Context
+}
+
+export interface RevokedEvent<Context> {
+  record: AgentTaskRecord
+  auth: SignedInAuth
+  context: Context
+}
+
+export interface DeniedEvent<Context> {
+  action: AgentTaskAction
+  code: string
+  message: string
+  auth: AgentTasksAuth | undefined
+  context: Context
+}
+
+export interface FailedEvent<Context> {
+  action: AgentTaskAction
+  code: string
+  message: string
+  upstreamStatus: number | undefined
+  upstreamCode: string | undefined
+  auth: SignedInAuth
+  context: Context
+}
+
+/** Audit hooks. They are awaited; a hook that throws is reported and never changes the response. */
+export interface AgentTaskHooks<Context> {
+  onCreated?: (event: CreatedEvent<Context>) => void | Promise<void>
+  onRevoked?: (event: RevokedEvent<Context>) => void | Promise<void>
+  /** A request refused by policy: not signed in, agent session, cross-origin, not authorized. */
+  onDenied?: (event: DeniedEvent<Context>) => void | Promise<void>
+  /** Clerk refused or failed. */
+  onFailed?: (event: FailedEvent<Context>) => void | Promise<void>
+  /** Called when another hook throws. Default: `console.error`. */
+  onHookError?: (error: unknown, hook: string) => void
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { type AgentTaskRecord, createMemoryStore } from '../src/index.js'
+
+const record = (id: string, ownerUserId: string): AgentTaskRecord => ({
+  agentTaskId: id,
+  agentId: 'agt_1',
+  agentName: 'bot',
+  ownerUserId,
+  subjectUserId: ownerUserId,
+  taskDescription: 'd',
+  redirectUrl: 'https://app.example/',
+  sessionMaxDurationInSeconds: 600,
+  status: 'pending',
+  createdAt: new Date().toISOString(),
+})
+
+describe('createMemoryStore', () => {
+  it('saves, updates and lists newest first by owner and status', async () => {
+    const store = createMemoryStore()
+    await store.save(record('a', 'user_1'))
+    await store.save(record('b', 'user_2'))
+    await store.save(record('c', 'user_1'))
+    await store.update('a', { status: 'revoked', revokedAt: 'now' })
+    expect((await store.list({ ownerUserId: 'user_1' })).map((r) => r.agentTaskId)).toEqual(['c', 'a'])
+    expect((await store.list({ status: 'revoked' })).map((r) => r.agentTaskId)).toEqual(['a'])
+    expect(await store.update('missing', { status: 'used' })).toBeUndefined()
+  })
+
+  it('hands out copies, so callers cannot change stored records', async () => {
+    const store = createMemoryStore()
+    await store.save(record('a', 'user_1'))
+    const copy = await store.get('a')
+    if (copy) copy.status = 'used'
+    expect((await store.get('a'))?.status).toBe('pending')
+  })
+
+  it('drops the oldest records beyond maxRecords', async () => {
+    const store = createMemoryStore({ maxRecords: 2 })
+    for (const id of ['a', 'b', 'c']) await store.save(record(id, 'user_1'))
+    expect(await store.get('a')).toBeUndefined()
+    expect((await store.list()).length).toBe(2)
+  })
+})

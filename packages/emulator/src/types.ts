@@ -1,0 +1,193 @@
+import type { SigningKeyInput } from './crypto/keys.js'
+
+/** Instance flavour: decides key prefixes (`pk_test_`/`pk_live_`), handshake transport and the default rate limit. */
+export type InstanceType = 'development' | 'production'
+
+/** A user to seed at start-up or create through {@link EmulatorUsers.create}. */
+export interface EmulatorUserInput {
+  /** Primary email address (stored as verified). */
+  email?: string
+  /** Extra verified email addresses. */
+  additionalEmails?: string[]
+  firstName?: string
+  lastName?: string
+  username?: string
+  /** Fixed `user_…` id; default: random. */
+  id?: string
+  publicMetadata?: Record<string, unknown>
+  privateMetadata?: Record<string, unknown>
+}
+
+/** A user held by the emulator. */
+export interface EmulatorUser {
+  readonly id: string
+  /** Primary email address, or `null` when the user has none. */
+  readonly email: string | null
+  readonly emailAddresses: readonly string[]
+  readonly firstName: string | null
+  readonly lastName: string | null
+  readonly username: string | null
+  /** Unix milliseconds. */
+  readonly createdAt: number
+}
+
+/** BAPI rate limit: more than `requests` authenticated calls within `windowMs` answer 429 with `Retry-After`. */
+export interface RateLimitOptions {
+  requests: number
+  windowMs: number
+}
+
+/** Options for {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1. Default `0` (a free port). The host is always 127.0.0.1. */
+  port?: number
+  /** Users created at start-up. */
+  users?: EmulatorUserInput[]
+  /** Default `'development'`. */
+  instance?: InstanceType
+  /** Lifetime of session tokens (JWTs). Default 60, like Clerk. */
+  sessionTokenTtlSeconds?: number
+  /**
+   * Origins (e.g. `https://app.example.test`) agent-task links, the sign-in page and handshakes may redirect to,
+   * in addition to loopback hosts (127.0.0.1, localhost, [::1]) on any port, which are always allowed.
+   */
+  allowedRedirectOrigins?: string[]
+  /** BAPI rate limit, or `false` for none. Default 100 requests / 10 s (development), 1000 / 10 s (production). */
+  rateLimit?: RateLimitOptions | false
+  /** Use this secret key instead of a random one (must start with `sk_test_` or `sk_live_` matching `instance`). */
+  secretKey?: string
+  /** Reuse an RSA-2048 signing key instead of generating one per start. */
+  signingKey?: SigningKeyInput
+}
+
+/** Status of an agent task. */
+export type AgentTaskStatus = 'pending' | 'used' | 'revoked'
+
+/** Snapshot of an agent task (the ticket itself is never exposed). */
+export interface AgentTaskState {
+  readonly id: string
+  readonly agentId: string
+  readonly agentName: string
+  readonly userId: string
+  readonly status: AgentTaskStatus
+  readonly redirectUrl: string
+  readonly taskDescription: string
+  readonly permissions: string
+  readonly sessionMaxDurationInSeconds: number
+  /** Unix milliseconds. */
+  readonly createdAt: number
+  /** Unix milliseconds; set once used or revoked. */
+  readonly updatedAt: number
+  /** The session the link created, once used. */
+  readonly sessionId?: string
+}
+
+/** Status of a session, as Clerk reports it. */
+export type SessionStatus = 'active' | 'revoked' | 'ended' | 'expired' | 'removed' | 'abandoned'
+
+/** Snapshot of a session. */
+export interface SessionState {
+  readonly id: string
+  readonly userId: string
+  readonly clientId: string
+  readonly status: SessionStatus
+  /** The `act` claim of its tokens (`{ type: 'agent', sub: agentId, task_id }` for agent sessions), else `null`. */
+  readonly actor: Readonly<Record<string, unknown>> | null
+  /** The agent task that created it, if any. */
+  readonly agentTaskId?: string
+  /** Unix milliseconds. */
+  readonly createdAt: number
+  readonly updatedAt: number
+  readonly lastActiveAt: number
+  readonly expireAt: number
+  readonly abandonAt: number
+}
+
+/** One line of the request log. `path` never includes the query string. */
+export interface RequestLogEntry {
+  readonly method: string
+  readonly path: string
+  /** HTTP status sent, or `0` when the connection was dropped before a response. */
+  readonly status: number
+  /** Unix milliseconds when the request arrived. */
+  readonly at: number
+}
+
+/** A fault-injection rule. The first matching rule applies; rules are checked before auth and routing. */
+export interface FaultRule {
+  /** HTTP method to match (case-insensitive). Default: any. */
+  method?: string
+  /** Exact pathname (no query string) or a RegExp tested against the pathname. */
+  path: string | RegExp
+  /** Answer with this status instead of the real handler. */
+  status?: number
+  /** JSON body for `status`. Default: a Clerk error body matching the status. */
+  body?: unknown
+  /** Adds `Retry-After: <seconds>` to the fault response. */
+  retryAfterSeconds?: number
+  /** Waits this long first; on its own (no status/drop/malformed) the real handler then answers. */
+  latencyMs?: number
+  /** Destroys the socket without answering. */
+  dropConnection?: boolean
+  /** Answers `status` (default 200) with `Content-Type: application/json` and a truncated, unparsable body. */
+  malformed?: boolean
+  /** How many matching requests the rule affects before it disappears. Default: unlimited. */
+  times?: number
+}
+
+/** User management on a running emulator. */
+export interface EmulatorUsers {
+  /** Creates a user. Throws if the email or username is taken. */
+  create(input: EmulatorUserInput): EmulatorUser
+  list(): EmulatorUser[]
+  findByEmail(email: string): EmulatorUser | undefined
+}
+
+/** Read-only views of the emulator's state. */
+export interface EmulatorState {
+  agentTasks(): ReadonlyArray<AgentTaskState>
+  sessions(): ReadonlyArray<SessionState>
+  requests(): ReadonlyArray<RequestLogEntry>
+  /** Forgets agent tasks, sessions, clients, the request log, rate-limit counters and fault rules. Users and keys stay. */
+  reset(): void
+}
+
+/** Fault injection on a running emulator. */
+export interface EmulatorFaults {
+  add(rule: FaultRule): void
+  clear(): void
+}
+
+/** Options for {@link Emulator.signIn}. */
+export interface SignInOptions {
+  /** Actor (`act` claim) for the session, e.g. `{ type: 'agent', sub: 'agent_…' }`. Default: none. */
+  actor?: Record<string, unknown>
+  /** `azp` claim for the token. Default: none. */
+  azp?: string
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** `http://127.0.0.1:<port>` — also the Frontend API. */
+  readonly url: string
+  /** Pass as `apiUrl` / `CLERK_API_URL` (the SDK appends `/v1`). */
+  readonly apiUrl: string
+  readonly secretKey: string
+  readonly publishableKey: string
+  /** SPKI PEM of the signing key, for `jwtKey` / `CLERK_JWT_KEY` (networkless verification). */
+  readonly jwtKey: string
+  /** Frontend API host encoded in the publishable key: `127.0.0.1:<port>`. */
+  readonly frontendApi: string
+  /** The hosted sign-in page: `<url>/sign-in`. */
+  readonly signInUrl: string
+  /** Environment for an app using Clerk SDKs against this emulator (real PEM newlines in `CLERK_JWT_KEY`). */
+  readonly env: Readonly<Record<string, string>>
+  readonly instance: InstanceType
+  readonly users: EmulatorUsers
+  readonly state: EmulatorState
+  readonly faults: EmulatorFaults
+  /** Creates a normal session for the user and returns a fresh session token (for `Authorization: Bearer`). */
+  signIn(userId: string, options?: SignInOptions): Promise<{ sessionId: string; token: string }>
+  /** Stops the server and drops open connections. */
+  close(): Promise<void>
+}

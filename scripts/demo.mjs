@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// The README's first command: the offline Clerk emulator with a demo user, the Express sample app
+// against it, and a fresh agent-task link for that user, minted through the sample app's own route.
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { startEmulator } from '@agent-tasks/emulator'
+
+const root = resolve(import.meta.dirname, '..')
+const appPort = Number(process.env.PORT ?? 3000)
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010)
+const appOrigin = `http://127.0.0.1:${appPort}`
+
+const emulator = await startEmulator({
+  port: emulatorPort,
+  users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
+}).catch((error) => {
+  console.error(`Could not start the Clerk emulator on port ${emulatorPort} (${error.message}). Set EMULATOR_PORT to a free port.`)
+  process.exit(1)
+})
+
+const app = spawn(process.execPath, ['src/server.ts'], {
+  cwd: resolve(root, 'apps/express'),
+  env: { ...process.env, ...emulator.env, PORT: String(appPort) },
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
+
+async function shutdown(code) {
+  app.kill('SIGTERM')
+  await emulator.close()
+  process.exit(code)
+}
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
+app.on('exit', (code) => {
+  console.error(`The sample app exited (code ${code}). Is port ${appPort} free? Set PORT to use another.`)
+  void emulator.close().then(() => process.exit(1))
+})
+
+async function waitForApp() {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const response = await fetch(`${appOrigin}/`)
+      if (response.ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  throw new Error(`the sample app did not answer on ${appOrigin}`)
+}
+
+await waitForApp()
+const user = emulator.users.findByEmail('ada@example.com')
+const { token } = await emulator.signIn(user.id)
+const response = await fetch(`${appOrigin}/api/agent-tasks`, {
+  method: 'POST',
+  headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+  body: JSON.stringify({ taskDescription: 'Demo: look around the dashboard', redirectUrl: '/dashboard' }),
+})
+const body = await response.json()
+if (!response.ok) {
+  console.error(`Minting the demo link failed: ${body.detail ?? response.status}`)
+  await shutdown(1)
+}
+
+console.log(`
+Agent Tasks demo — Express sample app on ${appOrigin}, offline Clerk emulator on ${emulator.url}
+
+Open this one-time link in a browser to land on the dashboard signed in as ada@example.com:
+
+  ${body.agentTask.url}
+
+(It works once. Sign in again at ${appOrigin} to mint more from the dashboard. Ctrl-C to stop.)
+`)

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Packs the package in the current directory (plus the workspace packages it depends on), installs
+// the tarballs into a fresh temp project with npm, as a user would, and imports every entry point
+// from ESM and from CJS. Run by `pnpm pack-test` in a package folder (a turbo task of the test suite).
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const packageDir = process.cwd()
+const readManifest = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+
+const workspaceDirs = new Map(
+  readdirSync(join(root, 'packages')).map((name) => {
+    const dir = join(root, 'packages', name)
+    return [readManifest(dir).name, dir]
+  }),
+)
+
+/** The package and, recursively, the workspace packages it depends on at runtime. */
+function closure(dir, seen = new Map()) {
+  const manifest = readManifest(dir)
+  if (seen.has(manifest.name)) return seen
+  seen.set(manifest.name, dir)
+  for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
+    if (String(range).startsWith('workspace:')) closure(workspaceDirs.get(name), seen)
+  }
+  return seen
+}
+
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+
+const manifest = readManifest(packageDir)
+const temp = mkdtempSync(join(tmpdir(), `pack-test-${manifest.name.replace(/\W/g, '-')}-`))
+try {
+  const tarballs = new Map()
+  for (const [name, dir] of closure(packageDir)) {
+    const output = run('pnpm', ['pack', '--pack-destination', temp], dir).trim().split('\n')
+    tarballs.set(name, `file:${output.at(-1)}`)
+  }
+  const peers = Object.keys(manifest.peerDependencies ?? {})
+  writeFileSync(
+    join(temp, 'package.json'),
+    JSON.stringify({
+      name: 'pack-test',
+      private: true,
+      dependencies: Object.fromEntries(tarballs),
+      overrides: Object.fromEntries(tarballs),
+    }),
+  )
+  const peerSpecs = peers.map((name) => `${name}@${manifest.peerDependencies[name].split('||').at(-1).trim()}`)
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...peerSpecs], temp)
+
+  const entries = Object.keys(manifest.exports ?? { '.': {} })
+    .filter((key) => key !== './package.json')
+    .map((key) => (key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`))
+
+  for (const entry of entries) {
+    const esm = run(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(m).sort()))`],
+      temp,
+    )
+    const cjs = run(
+      process.execPath,
+      ['-e', `const m = require(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(m).sort()))`],
+      temp,
+    )
+    const esmNames = JSON.parse(esm).filter((name) => name !== 'default' && name !== 'module.exports')
+    const cjsNames = JSON.parse(cjs)
+    if (esmNames.length === 0) throw new Error(`${entry}: no ESM exports`)
+    if (JSON.stringify(esmNames) !== JSON.stringify(cjsNames)) {
+      throw new Error(`${entry}: ESM exports ${esmNames} differ from CJS exports ${cjsNames}`)
+    }
+    console.log(`pack-test ok: ${entry} — ESM and CJS both export ${esmNames.join(', ')}`)
+  }
+  for (const bin of Object.keys(manifest.bin ?? {})) {
+    run(join(temp, 'node_modules', '.bin', bin), ['--help'], temp)
+    console.log(`pack-test ok: bin ${bin} --help`)
+  }
+} finally {
+  rmSync(temp, { recursive: true, force: true })
+}
