@@ -6,5 +6,6 @@ export default defineConfig({
   dts: true,
   platform: 'neutral',
   sourcemap: true,
+  fixedExtension: false,
   external: [/^node:/],
 })

@@ -6,4 +6,5 @@ export default defineConfig({
   dts: true,
   platform: 'node',
   sourcemap: true,
+  fixedExtension: false,
 })

@@ -13,6 +13,7 @@ export interface SuiteUser {
 
 /** Everything the suite's cases share: one emulator, a few app instances, users and recordings. */
 export interface SuiteContext {
+  target: ConformanceTarget
   emulator: Emulator
   /** Default options plus recording hooks and a 1 s Clerk timeout. */
   app: RunningApp
@@ -113,6 +114,7 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
   const links: string[] = []
 
   return {
+    target,
     emulator,
     app,
     agentFriendlyApp,

@@ -2,7 +2,7 @@ import type { AgentTasksOptions } from '@agent-tasks/core'
 import type { Emulator } from '@agent-tasks/emulator'
 
 /** Options the suite sets per app instance; the adapter passes them to its handler as they are. */
-export type ConformanceOptions = Omit<AgentTasksOptions<never>, 'basePath' | 'clerkClient' | 'secretKey' | 'apiUrl'>
+export type ConformanceOptions = Omit<AgentTasksOptions<unknown>, 'basePath' | 'clerkClient' | 'secretKey' | 'apiUrl'>
 
 export interface RunningApp {
   /** Origin of the app, e.g. `http://127.0.0.1:51234`. */
@@ -18,5 +18,10 @@ export interface RunningApp {
  */
 export interface ConformanceTarget {
   name: string
+  /**
+   * Set when the app parses JSON before the adapter runs (e.g. `express.json()`): malformed JSON is
+   * then refused by that parser with its own 400, outside the adapter's reach.
+   */
+  upstreamBodyParser?: boolean
   start(emulator: Emulator, options: ConformanceOptions): Promise<RunningApp>
 }

@@ -1,7 +1,7 @@
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
 import { createClerkClient } from '@clerk/backend'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AgentTaskError, createAgentTasks } from '../src/index.js'
+import { AgentTaskError, type AgentTasksOptions, createAgentTasks } from '../src/index.js'
 
 let emulator: Emulator
 let ada: string
@@ -11,6 +11,7 @@ beforeAll(async () => {
   emulator = await startEmulator({
     users: [{ email: 'ada@example.com' }, { email: 'bob@example.com' }],
     rateLimit: false,
+    allowedRedirectOrigins: ['https://app.example'],
   })
   ada = emulator.users.findByEmail('ada@example.com')?.id ?? ''
   bob = emulator.users.findByEmail('bob@example.com')?.id ?? ''
@@ -20,8 +21,8 @@ afterEach(() => emulator.faults.clear())
 
 const origin = 'https://app.example'
 
-function setup(options: Partial<Parameters<typeof createAgentTasks>[0]> = {}) {
-  return createAgentTasks({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl, ...options })
+function setup(options: Partial<AgentTasksOptions<unknown>> = {}) {
+  return createAgentTasks<unknown>({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl, ...options })
 }
 
 async function rejection(work: Promise<unknown>): Promise<AgentTaskError> {
@@ -51,7 +52,7 @@ describe('programmatic API', () => {
 
   it('accepts a client created elsewhere, resolved once on first use', async () => {
     let created = 0
-    const agentTasks = createAgentTasks({
+    const agentTasks = createAgentTasks<unknown>({
       clerkClient: () => {
         created++
         return createClerkClient({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl })

@@ -118,7 +118,7 @@ describe('agent tasks', () => {
     const task = await clerk.agentTasks.create({ ...base, onBehalfOf: { identifier: 'ada@example.com' } })
     const revoked = await clerk.agentTasks.revoke(task.agentTaskId)
     expect(revoked.agentTaskId).toBe(task.agentTaskId)
-    expect(revoked.url).toBeUndefined()
+    expect((revoked as { url?: string }).url).toBeUndefined()
 
     const again = await apiError(clerk.agentTasks.revoke(task.agentTaskId))
     expect(again.status).toBe(400)

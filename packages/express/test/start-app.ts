@@ -29,6 +29,7 @@ export async function serve(app: express.Express): Promise<{ origin: string; clo
 export function expressTarget(name: string, bodyParser: 'none' | 'express.json'): ConformanceTarget {
   return {
     name,
+    upstreamBodyParser: bodyParser === 'express.json',
     async start(emulator, options) {
       Object.assign(process.env, emulator.env)
       const app = express()
