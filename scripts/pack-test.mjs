@@ -3,7 +3,7 @@
 // the tarballs into a fresh temp project with npm, as a user would, and imports every entry point
 // from ESM and from CJS. Run by `pnpm pack-test` in a package folder (a turbo task of the test suite).
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -33,6 +33,14 @@ const run = (command, args, cwd) =>
   execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
 
 const manifest = readManifest(packageDir)
+
+/** Node binaries to import with: the toolchain's Node 24 and, when present, the machine's own older
+ * Node (Node 20 on CI), so the `engines` floor we publish is exercised, not just declared. */
+const nodeBinaries = [process.execPath]
+const systemNode = '/usr/bin/node'
+if (existsSync(systemNode) && run(systemNode, ['--version'], packageDir).trim() !== process.version) {
+  nodeBinaries.push(systemNode)
+}
 const temp = mkdtempSync(join(tmpdir(), `pack-test-${manifest.name.replace(/\W/g, '-')}-`))
 try {
   const tarballs = new Map()
@@ -57,24 +65,23 @@ try {
     .filter((key) => key !== './package.json')
     .map((key) => (key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`))
 
-  for (const entry of entries) {
-    const esm = run(
-      process.execPath,
-      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(m).sort()))`],
-      temp,
-    )
-    const cjs = run(
-      process.execPath,
-      ['-e', `const m = require(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(m).sort()))`],
-      temp,
-    )
-    const esmNames = JSON.parse(esm).filter((name) => name !== 'default' && name !== 'module.exports')
-    const cjsNames = JSON.parse(cjs)
-    if (esmNames.length === 0) throw new Error(`${entry}: no ESM exports`)
-    if (JSON.stringify(esmNames) !== JSON.stringify(cjsNames)) {
-      throw new Error(`${entry}: ESM exports ${esmNames} differ from CJS exports ${cjsNames}`)
+  for (const node of nodeBinaries) {
+    const version = run(node, ['--version'], temp).trim()
+    for (const entry of entries) {
+      const esm = run(
+        node,
+        ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(m).sort()))`],
+        temp,
+      )
+      const cjs = run(node, ['-e', `const m = require(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(m).sort()))`], temp)
+      const esmNames = JSON.parse(esm).filter((name) => name !== 'default' && name !== 'module.exports')
+      const cjsNames = JSON.parse(cjs)
+      if (esmNames.length === 0) throw new Error(`${entry}: no ESM exports (Node ${version})`)
+      if (JSON.stringify(esmNames) !== JSON.stringify(cjsNames)) {
+        throw new Error(`${entry}: ESM exports ${esmNames} differ from CJS exports ${cjsNames} (Node ${version})`)
+      }
+      console.log(`pack-test ok (Node ${version}): ${entry} — ESM and CJS both export ${esmNames.join(', ')}`)
     }
-    console.log(`pack-test ok: ${entry} — ESM and CJS both export ${esmNames.join(', ')}`)
   }
   for (const bin of Object.keys(manifest.bin ?? {})) {
     run(join(temp, 'node_modules', '.bin', bin), ['--help'], temp)

@@ -1,4 +1,3 @@
-import { startEmulator } from '@agent-tasks/emulator'
 import { createApp } from './app.ts'
 
 // Real Clerk keys come from .env (see README); without them the app runs on the offline emulator.
@@ -9,6 +8,8 @@ try {
 }
 
 if (!process.env.CLERK_SECRET_KEY) {
+  // Loaded only here, so an app running on real Clerk never loads the emulator.
+  const { startEmulator } = await import('@agent-tasks/emulator')
   const emulator = await startEmulator({
     port: Number(process.env.EMULATOR_PORT ?? 0),
     users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],

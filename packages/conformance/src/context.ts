@@ -39,11 +39,14 @@ export interface SuiteContext {
   agentTaskCalls(): number
 }
 
-async function signInUser(emulator: Emulator, email: string): Promise<SuiteUser> {
+/** Signs a user in for the main app: a bearer token, and cookies from a browser session on that
+ * app's origin (Clerk puts the page's origin in the `azp` claim of browser session tokens). */
+async function signInUser(emulator: Emulator, email: string, appOrigin: string): Promise<SuiteUser> {
   const user = emulator.users.findByEmail(email)
   if (!user) throw new Error(`emulator has no user ${email}`)
   const { token } = await emulator.signIn(user.id)
-  return { id: user.id, email, token, cookies: sessionCookies(token) }
+  const browserSession = await emulator.signIn(user.id, { azp: appOrigin })
+  return { id: user.id, email, token, cookies: sessionCookies(browserSession.token) }
 }
 
 function captureOutput(output: string[]): () => void {
@@ -86,11 +89,6 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
     ],
     rateLimit: false,
   })
-  const [ada, bob, admin] = await Promise.all(
-    ['ada@example.com', 'bob@example.com', 'admin@example.com'].map((email) => signInUser(emulator, email)),
-  )
-  if (!ada || !bob || !admin) throw new Error('could not sign in the suite users')
-  const adaAgent = await emulator.signIn(ada.id, { actor: { type: 'agent', sub: 'agt_conformance' } })
   const events: SuiteContext['events'] = []
   const record = (hook: string) => (event: object) => {
     events.push({ hook, event: event as Record<string, unknown> })
@@ -107,9 +105,14 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
   const app = await target.start(emulator, recordingOptions)
   const agentFriendlyApp = await target.start(emulator, { allowAgentSessions: true })
   const adminApp = await target.start(emulator, {
-    authorize: ({ auth }) => auth.userId === admin.id,
+    authorize: ({ auth }) => auth.userId === emulator.users.findByEmail('admin@example.com')?.id,
     allowAgentName: ['qa-bot'],
   })
+  const [ada, bob, admin] = await Promise.all(
+    ['ada@example.com', 'bob@example.com', 'admin@example.com'].map((email) => signInUser(emulator, email, app.origin)),
+  )
+  if (!ada || !bob || !admin) throw new Error('could not sign in the suite users')
+  const adaAgent = await emulator.signIn(ada.id, { actor: { type: 'agent', sub: 'agt_conformance' } })
   const responses: CallResult[] = []
   const links: string[] = []
 

@@ -1,20 +1,11 @@
-import { createClerkClient, type ClerkClient } from '@clerk/backend'
-import { isClerkAPIResponseError } from '@clerk/backend/errors'
+import { type ClerkClient, createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../src/index.js'
+import { apiError } from './helpers.js'
 
 let emulator: Emulator
 let clerk: ClerkClient
 
-async function apiError(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    if (isClerkAPIResponseError(error)) return error
-    throw error
-  }
-  throw new Error('expected a ClerkAPIResponseError')
-}
 
 function bearerRequest(token: string): Request {
   return new Request('http://127.0.0.1:3000/api/me', { headers: { Authorization: `Bearer ${token}` } })

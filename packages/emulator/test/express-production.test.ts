@@ -1,7 +1,6 @@
-import { createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../src/index.js'
-import { browse, CookieJar, startApp, type TestApp, useEnv } from './helpers.js'
+import { browse, CookieJar, mintAdaLink, startApp, type TestApp, useEnv } from './helpers.js'
 
 let emulator: Emulator
 let app: TestApp
@@ -21,14 +20,7 @@ afterAll(async () => {
 it('production instance: live keys, handshake via cookie, app answers 200 with session cookies', async () => {
   expect(emulator.publishableKey).toMatch(/^pk_live_/)
   expect(emulator.secretKey).toMatch(/^sk_live_/)
-  const clerk = createClerkClient({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl, telemetry: { disabled: true } })
-  const task = await clerk.agentTasks.create({
-    onBehalfOf: { identifier: 'ada@example.com' },
-    permissions: '*',
-    agentName: 'bot',
-    taskDescription: 'x',
-    redirectUrl: `${app.url}/start`,
-  })
+  const task = await mintAdaLink(emulator, `${app.url}/start`)
   const jar = new CookieJar()
   const { hops, final } = await browse(task.url, jar)
   // emulator 307 (Set-Cookie __clerk_handshake on 127.0.0.1) → app 200
@@ -42,15 +34,7 @@ it('production instance: live keys, handshake via cookie, app answers 200 with s
   expect(jar.cookies.get('__session')).toMatch(/^ey/)
 
   // Plain https is required for non-loopback redirect URLs on production instances.
-  await expect(
-    clerk.agentTasks.create({
-      onBehalfOf: { identifier: 'ada@example.com' },
-      permissions: '*',
-      agentName: 'bot',
-      taskDescription: 'x',
-      redirectUrl: 'http://app.example.test/',
-    }),
-  ).rejects.toMatchObject({ status: 422 })
+  await expect(mintAdaLink(emulator, 'http://app.example.test/')).rejects.toMatchObject({ status: 422 })
 
   // A fresh browser is simply signed out (no dev-browser handshake in production).
   const fresh = await browse(`${app.url}/`, new CookieJar())

@@ -1,7 +1,6 @@
-import { createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../src/index.js'
-import { browse, CookieJar, startApp, type TestApp, useEnv } from './helpers.js'
+import { browse, CookieJar, mintAdaLink, startApp, type TestApp, useEnv } from './helpers.js'
 
 // Real expiry: 1 s tokens; @clerk/backend tolerates 5 s of clock skew, so wait a bit over 6 s.
 let emulator: Emulator
@@ -26,14 +25,7 @@ interface AppBody {
 }
 
 it('an expired session token is refreshed through the emulator handshake on the next navigation', { timeout: 15_000 }, async () => {
-  const clerk = createClerkClient({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl, telemetry: { disabled: true } })
-  const task = await clerk.agentTasks.create({
-    onBehalfOf: { identifier: 'ada@example.com' },
-    permissions: '*',
-    agentName: 'bot',
-    taskDescription: 'x',
-    redirectUrl: `${app.url}/start`,
-  })
+  const task = await mintAdaLink(emulator, `${app.url}/start`)
   const jar = new CookieJar()
   const first = await browse(task.url, jar)
   const signedIn = (await first.final.json()) as AppBody

@@ -1,21 +1,12 @@
-import { createClerkClient, type ClerkClient } from '@clerk/backend'
-import { isClerkAPIResponseError } from '@clerk/backend/errors'
+import type { ClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../src/index.js'
+import { apiError, clerkFor } from './helpers.js'
 
 let emulator: Emulator
 let clerk: ClerkClient
 let adaId: string
 
-async function apiError(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    if (isClerkAPIResponseError(error)) return error
-    throw error
-  }
-  throw new Error('expected a ClerkAPIResponseError')
-}
 
 const createTask = () =>
   clerk.agentTasks.create({
@@ -28,7 +19,7 @@ const createTask = () =>
 
 beforeAll(async () => {
   emulator = await startEmulator({ users: [{ email: 'ada@example.com' }], rateLimit: false })
-  clerk = createClerkClient({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl, telemetry: { disabled: true } })
+  clerk = clerkFor(emulator)
   adaId = emulator.users.list()[0]!.id
 })
 afterAll(() => emulator.close())
@@ -91,7 +82,7 @@ describe('rate limit', () => {
   it('answers 429 with Retry-After once over the limit', async () => {
     const limited = await startEmulator({ users: [{ email: 'ada@example.com' }], rateLimit: { requests: 3, windowMs: 60_000 } })
     try {
-      const client = createClerkClient({ secretKey: limited.secretKey, apiUrl: limited.apiUrl, telemetry: { disabled: true } })
+      const client = clerkFor(limited)
       for (let i = 0; i < 3; i++) await client.users.getUser(limited.users.list()[0]!.id)
       const error = await apiError(client.users.getUser(limited.users.list()[0]!.id))
       expect(error.status).toBe(429)

@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
+import { type ClerkClient, createClerkClient } from '@clerk/backend'
+import { type ClerkAPIResponseError, isClerkAPIResponseError } from '@clerk/backend/errors'
 import { clerkMiddleware, getAuth } from '@clerk/express'
 import express from 'express'
+import type { Emulator } from '../src/index.js'
 
 /**
  * A browser-like cookie jar for host 127.0.0.1. Like browsers, it ignores ports, so the app and the
@@ -106,4 +109,31 @@ export function useEnv(env: Readonly<Record<string, string>>): () => void {
       else process.env[k] = v
     }
   }
+}
+
+/** Awaits a Clerk SDK call that must fail and returns the `ClerkAPIResponseError` it threw. */
+export async function apiError(promise: Promise<unknown>): Promise<ClerkAPIResponseError> {
+  try {
+    await promise
+  } catch (error) {
+    if (isClerkAPIResponseError(error)) return error
+    throw error
+  }
+  throw new Error('expected a ClerkAPIResponseError')
+}
+
+/** The real `@clerk/backend` client, pointed at the emulator. */
+export function clerkFor(emulator: Emulator): ClerkClient {
+  return createClerkClient({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl, telemetry: { disabled: true } })
+}
+
+/** Mints an agent-task link for Ada that lands on `redirectUrl`. */
+export function mintAdaLink(emulator: Emulator, redirectUrl: string) {
+  return clerkFor(emulator).agentTasks.create({
+    onBehalfOf: { identifier: 'ada@example.com' },
+    permissions: '*',
+    agentName: 'bot',
+    taskDescription: 'x',
+    redirectUrl,
+  })
 }

@@ -102,9 +102,10 @@ describe('@agent-tasks/express', () => {
     app.use(clerkMiddleware())
     app.use('/api/agent-tasks', createAgentTasksHandler())
     const origin = await start(app)
+    const browserToken = (await emulator.signIn(userId, { azp: origin })).token
     const response = await fetch(`${origin}/api/agent-tasks`, {
       method: 'POST',
-      headers: { Cookie: sessionCookies(token), Origin: origin, 'Content-Type': 'application/json' },
+      headers: { Cookie: sessionCookies(browserToken), Origin: origin, 'Content-Type': 'application/json' },
       body: JSON.stringify({ redirectUrl: '/' }),
     })
     expect(response.status).toBe(201)
