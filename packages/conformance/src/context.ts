@@ -1,6 +1,8 @@
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
 import { type CallOptions, type CallResult, call, sessionCookies } from './client.js'
-import type { ConformanceOptions, ConformanceTarget, RunningApp } from './target.js'
+import { startEventCollector } from './event-collector.js'
+import { type ConformanceProfile, conformanceOptions, type RecordEvent } from './profiles.js'
+import type { ConformanceTarget, RunningApp } from './target.js'
 
 export interface SuiteUser {
   id: string
@@ -64,7 +66,6 @@ function captureOutput(output: string[]): () => void {
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     // biome-ignore lint/suspicious/noConsole: the suite records console output to prove no link leaks
     const original = console[method]
-    // biome-ignore lint/suspicious/noConsole: see above
     console[method] = (...args: unknown[]) => {
       output.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '))
       original.apply(console, args)
@@ -90,24 +91,21 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
     rateLimit: false,
   })
   const events: SuiteContext['events'] = []
-  const record = (hook: string) => (event: object) => {
-    events.push({ hook, event: event as Record<string, unknown> })
+  const record: RecordEvent = (hook, event) => {
+    events.push({ hook, event })
   }
-  const recordingOptions: ConformanceOptions = {
-    clerkTimeoutMs: 1000,
-    hooks: {
-      onCreated: record('onCreated'),
-      onRevoked: record('onRevoked'),
-      onDenied: record('onDenied'),
-      onFailed: record('onFailed'),
-    },
-  }
-  const app = await target.start(emulator, recordingOptions)
-  const agentFriendlyApp = await target.start(emulator, { allowAgentSessions: true })
-  const adminApp = await target.start(emulator, {
-    authorize: ({ auth }) => auth.userId === emulator.users.findByEmail('admin@example.com')?.id,
-    allowAgentName: ['qa-bot'],
-  })
+  const collector = await startEventCollector(record)
+  const adminUserId = emulator.users.findByEmail('admin@example.com')?.id
+  if (!adminUserId) throw new Error('emulator has no admin user')
+  const startProfile = (profile: ConformanceProfile) =>
+    target.start(emulator, conformanceOptions(profile, { adminUserId, record }), {
+      profile,
+      eventsUrl: collector.url,
+      adminUserId,
+    })
+  const app = await startProfile('main')
+  const agentFriendlyApp = await startProfile('agentFriendly')
+  const adminApp = await startProfile('admin')
   const [ada, bob, admin] = await Promise.all(
     ['ada@example.com', 'bob@example.com', 'admin@example.com'].map((email) => signInUser(emulator, email, app.origin)),
   )
@@ -143,7 +141,7 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
     async close() {
       stopCapture()
       await Promise.all([app.close(), agentFriendlyApp.close(), adminApp.close()])
-      await emulator.close()
+      await Promise.all([emulator.close(), collector.close()])
     },
   }
 }

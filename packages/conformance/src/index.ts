@@ -2,4 +2,10 @@ export { type CallOptions, type CallResult, call, sessionCookies } from './clien
 export type { SuiteContext, SuiteUser } from './context.js'
 export { expectProblem } from './expect-problem.js'
 export { runConformanceSuite } from './suite.js'
-export type { ConformanceOptions, ConformanceTarget, RunningApp } from './target.js'
+export {
+  type ConformanceOptions,
+  type ConformanceProfile,
+  conformanceOptions,
+  conformanceProfiles,
+} from './profiles.js'
+export type { ConformanceSetup, ConformanceTarget, RunningApp } from './target.js'

@@ -17,9 +17,10 @@ export function hygieneCases(ctx: () => SuiteContext): void {
   })
 
   it('never printed a link, a ticket or the secret key', () => {
-    const { output, links, emulator, events } = ctx()
+    const { output, links, emulator, events, app, agentFriendlyApp, adminApp } = ctx()
     expect(links.length).toBeGreaterThan(3)
-    const printed = output.join('\n')
+    const appOutput = [app, agentFriendlyApp, adminApp].map((running) => running.output?.() ?? '')
+    const printed = [...output, ...appOutput].join('\n')
     expect(printed).not.toContain(emulator.secretKey)
     expect(printed).not.toMatch(/ticket=/)
     const hooks = JSON.stringify(events.map((e) => ({ hook: e.hook, event: { ...e.event, context: undefined } })))

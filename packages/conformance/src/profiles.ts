@@ -1,0 +1,36 @@
+import type { AgentTasksOptions } from '@agent-tasks/core'
+
+/** Options the suite sets per app instance; the adapter passes them to its handler as they are. */
+export type ConformanceOptions = Omit<AgentTasksOptions<unknown>, 'basePath' | 'clerkClient' | 'secretKey' | 'apiUrl'>
+
+/**
+ * The three app instances the suite talks to:
+ * - `main`: default policy, audit hooks recorded by the suite, a 1 s Clerk timeout;
+ * - `agentFriendly`: `allowAgentSessions: true`;
+ * - `admin`: `authorize` lets the admin user act for anyone; `allowAgentName` lists "qa-bot".
+ */
+export type ConformanceProfile = 'main' | 'agentFriendly' | 'admin'
+
+export const conformanceProfiles: readonly ConformanceProfile[] = ['main', 'agentFriendly', 'admin']
+
+export type RecordEvent = (hook: string, event: Record<string, unknown>) => void | Promise<void>
+
+/** The options of one profile. `record` receives every audit-hook event of the `main` profile. */
+export function conformanceOptions(
+  profile: ConformanceProfile,
+  setup: { adminUserId: string; record: RecordEvent },
+): ConformanceOptions {
+  switch (profile) {
+    case 'main': {
+      const hook = (name: string) => (event: object) => setup.record(name, event as Record<string, unknown>)
+      return {
+        clerkTimeoutMs: 1000,
+        hooks: { onCreated: hook('onCreated'), onRevoked: hook('onRevoked'), onDenied: hook('onDenied'), onFailed: hook('onFailed') },
+      }
+    }
+    case 'agentFriendly':
+      return { allowAgentSessions: true }
+    case 'admin':
+      return { authorize: ({ auth }) => auth.userId === setup.adminUserId, allowAgentName: ['qa-bot'] }
+  }
+}
