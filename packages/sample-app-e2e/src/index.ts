@@ -1,0 +1,3 @@
+export { sampleAppPlaywrightConfig } from './config.ts'
+export { defineSampleAppSpecs, type SampleAppSpecOptions } from './specs.ts'
+export type { SampleAppStack } from './stack.ts'

@@ -1,0 +1,121 @@
+import { expect } from '@playwright/test'
+import { type SampleAppLaunch, sampleAppTest } from './stack.ts'
+
+export interface SampleAppSpecOptions extends SampleAppLaunch {
+  /** The framework, for test titles: "Express", "Fastify", "Next.js". */
+  name: string
+}
+
+/**
+ * The browser behaviour every sample app must show, run against the app's own start command and the
+ * emulator in Chromium. Call it from `e2e/sample-app.spec.ts` in the app.
+ */
+export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
+  const test = sampleAppTest(options)
+
+  test.describe(`${options.name} sample app: agent-task links in a real browser`, () => {
+    test('a fresh browser sees the signed-out home page', async ({ page, stack }) => {
+      await page.goto(stack.app.url)
+      await expect(page.getByTestId('auth-status')).toHaveText('Signed out')
+      await page.goto(`${stack.app.url}/dashboard`)
+      await expect(page).toHaveURL(`${stack.app.url}/`)
+    })
+
+    test('a fresh link lands on the dashboard signed in, as an agent session', async ({ page, stack }) => {
+      const link = await stack.mintLink()
+      await page.goto(link.url)
+      await expect(page).toHaveURL(`${stack.app.url}/dashboard`)
+      await expect(page.locator('header')).toContainText('Welcome, Ada')
+      await expect(page.getByTestId('agent-session')).toBeVisible()
+      await page.reload()
+      await expect(page.locator('header')).toContainText('Welcome, Ada')
+    })
+
+    test('the same link a second time fails', async ({ browser, stack }) => {
+      const link = await stack.mintLink()
+      const first = await browser.newContext()
+      await (await first.newPage()).goto(link.url)
+      await first.close()
+
+      const second = await browser.newContext()
+      const page = await second.newPage()
+      const response = await page.goto(link.url)
+      expect(response?.status()).toBe(400)
+      expect(page.url()).not.toContain('/dashboard')
+      await expect(page.locator('body')).toContainText(/already.used/i)
+      await second.close()
+    })
+
+    test('a revoked link fails', async ({ page, stack }) => {
+      const link = await stack.mintLink()
+      expect(await stack.revokeLink(link.agentTaskId)).toBe(200)
+      const response = await page.goto(link.url)
+      expect(response?.status()).toBe(400)
+      await expect(page.locator('body')).toContainText(/revoked/i)
+      await page.goto(`${stack.app.url}/dashboard`)
+      await expect(page).toHaveURL(`${stack.app.url}/`)
+    })
+
+    test('the agent-access panel mints, copies and revokes a link through the browser', async ({ page, browser, stack }) => {
+      // A person signs in (the emulator's hosted sign-in page stands in for Clerk's Account Portal).
+      await page.goto(stack.app.url)
+      await page.getByRole('link', { name: 'Sign in' }).click()
+      await page.getByRole('button', { name: /ada@example\.com/ }).click()
+      await expect(page).toHaveURL(`${stack.app.url}/dashboard`)
+      await expect(page.locator('header')).toContainText('Welcome, Ada')
+      await expect(page.getByTestId('agent-session')).toHaveCount(0)
+
+      await page.getByLabel('What should the agent do?').fill('Download the March invoice')
+      await page.getByLabel('Session length').selectOption('300')
+      await page.getByRole('button', { name: 'Create link' }).click()
+      const item = page.locator('.link-item').first()
+      await expect(item.locator('.description')).toHaveText('Download the March invoice')
+      const url = await item.locator('.url').inputValue()
+      expect(url).toMatch(/ticket=/)
+      const agentTaskId = await item.getAttribute('data-agent-task-id')
+      const minted = stack.emulator.state.agentTasks().find((t) => t.id === agentTaskId)
+      expect(minted).toMatchObject({ userId: stack.ada.id, sessionMaxDurationInSeconds: 300, status: 'pending' })
+
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.app.url })
+      await item.getByRole('button', { name: 'Copy' }).click()
+      await expect(item.locator('.state')).toHaveText('Copied')
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url)
+
+      await item.getByRole('button', { name: 'Revoke' }).click()
+      await expect(item.locator('.state')).toHaveText('Revoked')
+      expect(stack.emulator.state.agentTasks().find((t) => t.id === agentTaskId)?.status).toBe('revoked')
+
+      const agentBrowser = await browser.newContext()
+      const response = await (await agentBrowser.newPage()).goto(url)
+      expect(response?.status()).toBe(400)
+      await agentBrowser.close()
+    })
+
+    test('an agent session cannot mint more links from the panel', async ({ page, stack }) => {
+      const link = await stack.mintLink()
+      await page.goto(link.url)
+      await expect(page.getByTestId('agent-session')).toBeVisible()
+      await page.getByRole('button', { name: 'Create link' }).click()
+      await expect(page.getByRole('alert')).toContainText(/agent/i)
+      await expect(page.locator('.link-item')).toHaveCount(0)
+    })
+
+    test('signing out ends the session', async ({ page, stack }) => {
+      const link = await stack.mintLink()
+      await page.goto(link.url)
+      await expect(page.locator('header')).toContainText('Welcome, Ada')
+      await page.getByRole('button', { name: 'Sign out' }).click()
+      await expect(page).toHaveURL(`${stack.app.url}/`)
+      await page.goto(`${stack.app.url}/dashboard`)
+      await expect(page).toHaveURL(`${stack.app.url}/`)
+    })
+
+    test('the app never printed a link', async ({ stack }) => {
+      const minted = await stack.mintLink()
+      const printed = stack.app.output()
+      expect(printed).not.toContain(minted.url)
+      expect(printed).not.toMatch(/ticket=/)
+      expect(printed).not.toContain(stack.emulator.secretKey)
+    })
+  })
+}

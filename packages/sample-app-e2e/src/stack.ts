@@ -1,0 +1,61 @@
+import { type Emulator, startEmulator } from '@agent-tasks/emulator'
+import { test as base } from '@playwright/test'
+import { type StartAppOptions, type StartedApp, startApp } from './start-app.ts'
+
+export interface SampleAppStack {
+  emulator: Emulator
+  app: StartedApp
+  ada: { id: string; email: string }
+  /** Mints a link through the app's own `/api/agent-tasks` route, as Ada (Bearer token). */
+  mintLink(body?: Record<string, unknown>): Promise<{ agentTaskId: string; url: string }>
+  /** Revokes through the app's own route, as Ada; resolves to the HTTP status. */
+  revokeLink(agentTaskId: string): Promise<number>
+}
+
+export type SampleAppLaunch = Pick<StartAppOptions, 'appDir' | 'command' | 'readyTimeoutMs'>
+
+/** Playwright's `test` with a worker-scoped `stack`: an emulator and the sample app started against it. */
+export function sampleAppTest(launch: SampleAppLaunch) {
+  return base.extend<object, { stack: SampleAppStack }>({
+    stack: [
+      // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument
+      async ({}, use) => {
+        const emulator = await startEmulator({
+          users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
+        })
+        const app = await startApp({ ...launch, env: emulator.env })
+        const user = emulator.users.findByEmail('ada@example.com')
+        if (!user) throw new Error('the emulator has no demo user')
+        const ada = { id: user.id, email: 'ada@example.com' }
+        const bearer = async () => `Bearer ${(await emulator.signIn(ada.id)).token}`
+        try {
+          await use({
+            emulator,
+            app,
+            ada,
+            async mintLink(body = {}) {
+              const response = await fetch(`${app.url}/api/agent-tasks`, {
+                method: 'POST',
+                headers: { Authorization: await bearer(), 'Content-Type': 'application/json' },
+                body: JSON.stringify({ redirectUrl: '/dashboard', taskDescription: 'e2e', ...body }),
+              })
+              if (response.status !== 201) throw new Error(`minting through the app failed: ${response.status}`)
+              return ((await response.json()) as { agentTask: { agentTaskId: string; url: string } }).agentTask
+            },
+            async revokeLink(agentTaskId) {
+              const response = await fetch(`${app.url}/api/agent-tasks/${agentTaskId}/revoke`, {
+                method: 'POST',
+                headers: { Authorization: await bearer() },
+              })
+              return response.status
+            },
+          })
+        } finally {
+          await app.stop()
+          await emulator.close()
+        }
+      },
+      { scope: 'worker', timeout: 120_000 },
+    ],
+  })
+}
