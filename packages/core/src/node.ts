@@ -39,16 +39,25 @@ export function preParsedBodyOf(req: NodeRequestLike): PreParsedBody | undefined
   return bodyWasParsed(req) ? { value: req.body } : undefined
 }
 
+/** What a framework knows better than the raw request, for `toWebRequest`. */
+export interface ToWebRequestOptions {
+  /** `protocol://host` the app is reached at, e.g. from trusted proxy headers. Default: the `Host` header and socket. */
+  origin?: string
+  /** The stream to read the body from when the framework wrapped `req` (e.g. a decompressing hook). */
+  body?: Readable
+}
+
 /** A `Request` for the same URL, method and headers; the body streams from `req` unless already read. */
-export function toWebRequest(req: NodeRequestLike): Request {
-  const host = req.headers.host ?? 'localhost'
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocolOf(req)}://${host}`)
+export function toWebRequest(req: NodeRequestLike, options: ToWebRequestOptions = {}): Request {
+  const origin = options.origin ?? `${protocolOf(req)}://${req.headers.host ?? 'localhost'}`
+  const url = new URL(req.originalUrl ?? req.url ?? '/', origin)
   const method = req.method ?? 'GET'
-  const hasBody = method !== 'GET' && method !== 'HEAD' && !bodyWasParsed(req)
+  const body = options.body ?? (bodyWasParsed(req) ? undefined : req)
+  const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined
   return new Request(url, {
     method,
     headers: headersOf(req),
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    ...(hasBody ? { body: Readable.toWeb(body) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
   } as RequestInit)
 }
 

@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url'
+import { createAgentTasksHandler } from '@agent-tasks/fastify'
+import { clerkPlugin, getAuth } from '@clerk/fastify'
+import formBody from '@fastify/formbody'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import { clerkOptionsFromEnv } from './clerk-options.ts'
+import { dashboardPage, homePage } from './pages.ts'
+
+const publicDir = fileURLToPath(new URL('../public', import.meta.url))
+
+export interface AppConfig {
+  /** Your Clerk sign-in page (the Account Portal's, or the emulator's). */
+  signInUrl: string | undefined
+}
+
+function signInLink(config: AppConfig, request: FastifyRequest): string | undefined {
+  if (!config.signInUrl) return undefined
+  const url = new URL(config.signInUrl)
+  url.searchParams.set('redirect_url', `${request.protocol}://${request.host}/dashboard`)
+  return url.href
+}
+
+export async function createApp(config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify()
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    )
+    reply.header('Referrer-Policy', 'no-referrer')
+  })
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/' })
+  await app.register(formBody)
+  await app.register(clerkPlugin, clerkOptionsFromEnv())
+
+  // The whole agent-tasks contract: POST /api/agent-tasks and POST /api/agent-tasks/:id/revoke.
+  await app.register(
+    createAgentTasksHandler({
+      redirect: { defaultUrl: '/dashboard' },
+      taskDescription: 'Sample app agent task',
+      session: { defaultSeconds: 900, maxSeconds: 3600 },
+    }),
+    { prefix: '/api/agent-tasks' },
+  )
+
+  app.get('/', async (request, reply) => {
+    const signedIn = getAuth(request).userId !== null
+    return reply.type('text/html; charset=utf-8').send(homePage({ signInUrl: signInLink(config, request), signedIn }))
+  })
+
+  app.get('/dashboard', async (request, reply) => {
+    const auth = getAuth(request)
+    if (!auth.userId) return reply.redirect('/')
+    // `request.clerk` is the client clerkPlugin built with the options above.
+    const user = await request.clerk.users.getUser(auth.userId)
+    const email = user.primaryEmailAddress?.emailAddress
+    const agentId = auth.actor?.type === 'agent' && typeof auth.actor.sub === 'string' ? auth.actor.sub : undefined
+    const page = dashboardPage({
+      displayName: user.firstName ?? email ?? user.id,
+      email,
+      isAgentSession: auth.actor?.type === 'agent',
+      agentId,
+    })
+    return reply.type('text/html; charset=utf-8').send(page)
+  })
+
+  app.post('/sign-out', async (request, reply) => {
+    const { sessionId } = getAuth(request)
+    if (sessionId) await request.clerk.sessions.revokeSession(sessionId)
+    reply.header('Set-Cookie', [
+      '__session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+      '__client_uat=0; Path=/; SameSite=Lax',
+    ])
+    return reply.redirect('/', 303)
+  })
+
+  return app
+}

@@ -1,0 +1,75 @@
+import { escapeHtml, layout } from './html.ts'
+
+export function homePage(options: { signInUrl: string | undefined; signedIn: boolean }): string {
+  const action = options.signedIn
+    ? '<a class="button" href="/dashboard">Go to your dashboard</a>'
+    : options.signInUrl
+      ? `<a class="button" href="${escapeHtml(options.signInUrl)}">Sign in</a>`
+      : '<p>Set <code>CLERK_SIGN_IN_URL</code> to your Clerk sign-in page to sign in here.</p>'
+  return layout(
+    'Agent Tasks — Fastify sample',
+    `<header><strong>Agent Tasks sample</strong><span class="status" data-testid="auth-status">${options.signedIn ? 'Signed in' : 'Signed out'}</span></header>
+<main>
+  <h1>Give an agent a signed-in browser</h1>
+  <p>This Fastify app mints one-time Clerk <em>agent task</em> links with <code>@agent-tasks/fastify</code>.
+  Opening a link signs its user in and lands on the dashboard — no login form.</p>
+  ${action}
+</main>`,
+  )
+}
+
+export interface DashboardView {
+  displayName: string
+  email: string | undefined
+  isAgentSession: boolean
+  agentId: string | undefined
+}
+
+export function dashboardPage(view: DashboardView): string {
+  const agentBanner = view.isAgentSession
+    ? `<p class="banner agent" data-testid="agent-session">You are in an <strong>agent session</strong>${
+        view.agentId ? ` (agent <code>${escapeHtml(view.agentId)}</code>)` : ''
+      }, opened through an agent-task link. Agent sessions cannot mint new links.</p>`
+    : ''
+  return layout(
+    'Dashboard — Agent Tasks sample',
+    `<header><strong>Welcome, ${escapeHtml(view.displayName)}</strong>
+  <form method="post" action="/sign-out"><button type="submit" class="link">Sign out</button></form>
+</header>
+<main>
+  ${agentBanner}
+  <h1>Dashboard</h1>
+  <p>Signed in as ${escapeHtml(view.email ?? view.displayName)}.</p>
+  <section class="panel" aria-labelledby="agent-access">
+    <h2 id="agent-access">Agent access</h2>
+    <p>Mint a one-time link that signs an agent in as you and lands here. Treat it like a password.</p>
+    <form id="mint-form">
+      <label>What should the agent do?
+        <input name="taskDescription" required maxlength="500" value="Check my dashboard">
+      </label>
+      <label>Session length
+        <select name="sessionMaxDurationInSeconds">
+          <option value="300">5 minutes</option>
+          <option value="900" selected>15 minutes</option>
+          <option value="1800">30 minutes</option>
+          <option value="3600">1 hour</option>
+        </select>
+      </label>
+      <button type="submit">Create link</button>
+    </form>
+    <p id="panel-error" class="error" role="alert" hidden></p>
+    <ul id="links" aria-label="Links created on this page"></ul>
+  </section>
+</main>
+<template id="link-template">
+  <li class="link-item">
+    <span class="description"></span>
+    <input class="url" readonly aria-label="Agent link">
+    <button type="button" class="copy">Copy</button>
+    <button type="button" class="revoke">Revoke</button>
+    <span class="state" role="status">Active</span>
+  </li>
+</template>
+<script type="module" src="/static/agent-panel.js"></script>`,
+  )
+}
