@@ -110,6 +110,17 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
       await expect(page).toHaveURL(`${stack.app.url}/`)
     })
 
+    test('@agent-tasks/playwright signs a test in as Ada and ends the session after', async ({ signInAs, stack }) => {
+      const signedIn = await signInAs({ identifier: 'ada@example.com' })
+      await expect(signedIn.page).toHaveURL(`${stack.app.url}/dashboard`)
+      await expect(signedIn.page.locator('header')).toContainText('Welcome, Ada')
+      await expect(signedIn.page.getByTestId('agent-session')).toBeVisible()
+      const session = () => stack.emulator.state.sessions().find((s) => s.id === signedIn.sessionId)
+      expect(session()).toMatchObject({ userId: stack.ada.id, status: 'active' })
+      await signedIn.dispose()
+      expect(session()?.status).not.toBe('active')
+    })
+
     test('the app never printed a link', async ({ stack }) => {
       const minted = await stack.mintLink()
       const printed = stack.app.output()

@@ -1,5 +1,5 @@
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
-import { test as base } from '@playwright/test'
+import { test as base } from '@agent-tasks/playwright'
 import { type StartAppOptions, type StartedApp, startApp } from './start-app.ts'
 
 export interface SampleAppStack {
@@ -14,9 +14,23 @@ export interface SampleAppStack {
 
 export type SampleAppLaunch = Pick<StartAppOptions, 'appDir' | 'command' | 'readyTimeoutMs'>
 
-/** Playwright's `test` with a worker-scoped `stack`: an emulator and the sample app started against it. */
+/**
+ * `@agent-tasks/playwright`'s `test` with a worker-scoped `stack` (an emulator and the sample app
+ * started against it) and `agentTasks` pointed at both, so `signInAs` signs contexts in. No default
+ * user: the built-in `page` starts signed out, as the link specs need.
+ */
 export function sampleAppTest(launch: SampleAppLaunch) {
   return base.extend<object, { stack: SampleAppStack }>({
+    agentTasks: [
+      async ({ stack }, use) => {
+        await use({
+          secretKey: stack.emulator.secretKey,
+          apiUrl: stack.emulator.apiUrl,
+          redirectUrl: `${stack.app.url}/dashboard`,
+        })
+      },
+      { scope: 'worker' },
+    ],
     stack: [
       // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument
       async ({}, use) => {
