@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The two entry points of this repo, for a fresh clone on a machine with only Node 20 + npm:
-#   ./dev.sh demo   — emulator + Express sample app, prints a sign-in link
+#   ./dev.sh demo [express|fastify|nextjs] — emulator + a sample app, prints a sign-in link
 #   ./dev.sh test   — the whole test suite (what CI runs)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,7 +23,7 @@ install_deps() {
 case "${1:-}" in
   demo)
     install_deps
-    exec pnpm demo
+    exec pnpm demo "${@:2}"
     ;;
   test)
     ensure_chromium
@@ -31,7 +31,7 @@ case "${1:-}" in
     exec pnpm test
     ;;
   *)
-    echo "usage: ./dev.sh demo | ./dev.sh test" >&2
+    echo "usage: ./dev.sh demo [express|fastify|nextjs] | ./dev.sh test" >&2
     exit 64
     ;;
 esac

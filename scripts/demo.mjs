@@ -1,11 +1,25 @@
 #!/usr/bin/env node
-// The README's first command: the offline Clerk emulator with a demo user, the Express sample app
-// against it, and a fresh agent-task link for that user, minted through the sample app's own route.
-import { spawn } from 'node:child_process'
+// The README's first command: the offline Clerk emulator with a demo user, a sample app against it
+// (Express unless another framework is named), and a fresh agent-task link for that user, minted
+// through the sample app's own route.
+import { execFileSync, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { startEmulator } from '@agent-tasks/emulator'
 
 const root = resolve(import.meta.dirname, '..')
+const frameworks = { express: 'Express', fastify: 'Fastify', nextjs: 'Next.js' }
+const framework = (process.argv[2] ?? 'express').toLowerCase().replace(/^next$/, 'nextjs')
+if (!(framework in frameworks)) {
+  console.error(`Unknown framework "${process.argv[2]}". Choose one of: ${Object.keys(frameworks).join(', ')}.`)
+  process.exit(64)
+}
+const frameworkName = frameworks[framework]
+
+// Builds the sample app and the packages it uses (cached by turbo after the first time).
+execFileSync('pnpm', ['turbo', 'run', 'build', `--filter=@agent-tasks/app-${framework}...`, '--output-logs=errors-only'], {
+  cwd: root,
+  stdio: 'inherit',
+})
 const appPort = Number(process.env.PORT ?? 3000)
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010)
 const appOrigin = `http://127.0.0.1:${appPort}`
@@ -18,14 +32,23 @@ const emulator = await startEmulator({
   process.exit(1)
 })
 
-const app = spawn(process.execPath, ['src/server.ts'], {
-  cwd: resolve(root, 'apps/express'),
-  env: { ...process.env, ...emulator.env, PORT: String(appPort) },
+// `pnpm start` in the app's folder, as a user would run it; its own process group so that stopping
+// it stops whatever it started.
+const app = spawn('pnpm', ['--silent', 'start'], {
+  cwd: resolve(root, 'apps', framework),
+  env: { ...process.env, ...emulator.env, PORT: String(appPort), HOST: '127.0.0.1' },
   stdio: ['ignore', 'inherit', 'inherit'],
+  detached: true,
 })
+const stopApp = () => {
+  try {
+    process.kill(-app.pid, 'SIGTERM')
+  } catch {}
+}
 
 async function shutdown(code) {
-  app.kill('SIGTERM')
+  app.removeAllListeners('exit')
+  stopApp()
   await emulator.close()
   process.exit(code)
 }
@@ -37,7 +60,7 @@ app.on('exit', (code) => {
 })
 
 async function waitForApp() {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 400; attempt++) {
     try {
       const response = await fetch(`${appOrigin}/`)
       if (response.ok) return
@@ -62,7 +85,7 @@ if (!response.ok) {
 }
 
 console.log(`
-Agent Tasks demo — Express sample app on ${appOrigin}, offline Clerk emulator on ${emulator.url}
+Agent Tasks demo — ${frameworkName} sample app on ${appOrigin}, offline Clerk emulator on ${emulator.url}
 
 Open this one-time link in a browser to land on the dashboard signed in as ada@example.com:
 
