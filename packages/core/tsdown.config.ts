@@ -1,11 +1,4 @@
-import { defineConfig } from 'tsdown'
+import { packageBuild } from '../../tsdown.base.ts'
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/node.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  platform: 'neutral',
-  sourcemap: true,
-  fixedExtension: false,
-  external: [/^node:/],
-})
+// The main entry is Web-API only (edge runtimes); `node` holds the Node helpers.
+export default packageBuild({ entry: ['src/index.ts', 'src/node.ts'], platform: 'neutral', external: [/^node:/] })

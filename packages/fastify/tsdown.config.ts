@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsdown'
+import { packageBuild } from '../../tsdown.base.ts'
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  platform: 'node',
-  sourcemap: true,
-  fixedExtension: false,
-})
+export default packageBuild()
