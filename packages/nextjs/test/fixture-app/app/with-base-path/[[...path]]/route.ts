@@ -1,0 +1,3 @@
+import { createAgentTasksHandler } from '@agent-tasks/nextjs'
+
+export const { POST, GET, PUT, PATCH, DELETE } = createAgentTasksHandler({ basePath: '/with-base-path' })

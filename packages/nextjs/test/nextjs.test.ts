@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { sessionCookies } from '@agent-tasks/conformance'
+import { fixtureEnv } from '@agent-tasks/conformance/fixture'
+import { type Emulator, startEmulator } from '@agent-tasks/emulator'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FixtureServer, startFixtureServer } from './support/fixture-server.js'
+import { fixtureDir } from './support/paths.js'
+
+let emulator: Emulator
+let server: FixtureServer
+let origin: string
+let userId: string
+let token: string
+
+beforeAll(async () => {
+  emulator = await startEmulator({ users: [{ email: 'ada@example.com', firstName: 'Ada' }], rateLimit: false })
+  const user = emulator.users.findByEmail('ada@example.com')
+  if (!user) throw new Error('no seeded user')
+  userId = user.id
+  token = (await emulator.signIn(userId)).token
+  // The conformance routes are not called here; their options only need the variables to exist.
+  server = await startFixtureServer({
+    ...emulator.env,
+    ...fixtureEnv({ eventsUrl: 'http://127.0.0.1:9/unused', adminUserId: 'user_unused' }),
+  })
+  origin = server.origin
+})
+
+afterAll(async () => {
+  await server?.close()
+  await emulator?.close()
+})
+
+const bearer = () => ({ Authorization: `Bearer ${token}` })
+
+/** The `$ACTION_ID_…` field React renders into a `<form action={serverAction}>`, per form. */
+async function serverActionIds(): Promise<{ mint: string; revoke: string }> {
+  const html = await (await fetch(`${origin}/actions`, { headers: bearer() })).text()
+  const idIn = (form: string) => {
+    const match = new RegExp(`data-form="${form}"[^]*?name="(\\$ACTION_ID_[0-9a-f]+)"`).exec(html)
+    if (!match?.[1]) throw new Error(`no server action in the ${form} form:\n${html}`)
+    return match[1]
+  }
+  return { mint: idIn('mint'), revoke: idIn('revoke') }
+}
+
+/** Submits a server-action form as a browser without JavaScript does; answers the 303 target. */
+async function submitAction(actionId: string, fields: Record<string, string>, headers: Record<string, string>) {
+  const form = new FormData()
+  form.set(actionId, '')
+  for (const [name, value] of Object.entries(fields)) form.set(name, value)
+  const response = await fetch(`${origin}/actions`, {
+    method: 'POST',
+    headers: { Origin: origin, ...headers },
+    body: form,
+    redirect: 'manual',
+  })
+  expect(response.status).toBe(303)
+  return new URL(response.headers.get('location') ?? '', origin).searchParams
+}
+
+describe('@agent-tasks/nextjs in a built app', () => {
+  it('turns the hand-written route of Clerk’s docs into one line: createAgentTaskRoute()', async () => {
+    const signedOut = await fetch(`${origin}/create-agent-task`, { method: 'POST' })
+    expect(signedOut.status).toBe(401)
+    expect((await signedOut.json()).code).toBe('unauthenticated')
+
+    const response = await fetch(`${origin}/create-agent-task`, { method: 'POST', headers: bearer() })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const body = await response.json()
+    expect(body.message).toBe('Agent Task created')
+    expect(body.agentTask).toMatchObject({ redirectUrl: `${origin}/dashboard`, onBehalfOf: { userId } })
+    expect(emulator.state.agentTasks().find((t) => t.id === body.agentTask.agentTaskId)?.status).toBe('pending')
+  })
+
+  it('mints and revokes from Server Actions with createAgentTask() and revokeAgentTask()', async () => {
+    const actions = await serverActionIds()
+    const created = await submitAction(actions.mint, { taskDescription: 'From a Server Action' }, bearer())
+    const agentTaskId = created.get('created')
+    expect(created.get('error')).toBeNull()
+    expect(agentTaskId).toEqual(expect.any(String))
+    expect(created.get('redirect')).toBe(`${origin}/dashboard`)
+    expect(emulator.state.agentTasks().find((t) => t.id === agentTaskId)).toMatchObject({
+      userId,
+      taskDescription: 'From a Server Action',
+      status: 'pending',
+    })
+
+    const revoked = await submitAction(actions.revoke, { agentTaskId: agentTaskId ?? '' }, bearer())
+    expect(revoked.get('revoked')).toBe(agentTaskId)
+    expect(emulator.state.agentTasks().find((t) => t.id === agentTaskId)?.status).toBe('revoked')
+
+    const again = await submitAction(actions.revoke, { agentTaskId: agentTaskId ?? '' }, bearer())
+    expect(again.get('error')).toBe('agent_task_already_revoked')
+    const signedOut = await submitAction(actions.mint, { taskDescription: 'x' }, {})
+    expect(signedOut.get('error')).toBe('unauthenticated')
+  })
+
+  it('explains the fix when clerkMiddleware() did not run for the route', async () => {
+    const before = emulator.state.requests().length
+    const response = await fetch(`${origin}/no-middleware/api/agent-tasks`, { method: 'POST', headers: bearer() })
+    expect(response.status).toBe(500)
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const body = await response.json()
+    expect(body.code).toBe('misconfigured')
+    expect(body.detail).toContain('export default clerkMiddleware()')
+    expect(body.detail).toContain('proxy.ts')
+    expect(server.output()).toContain('[agent-tasks] @agent-tasks/nextjs needs clerkMiddleware()')
+    expect(emulator.state.requests().length).toBe(before)
+  })
+
+  it('runs on the edge runtime (the admin conformance route)', async () => {
+    const manifest = JSON.parse(readFileSync(join(fixtureDir, '.next/server/middleware-manifest.json'), 'utf8')) as {
+      functions: Record<string, unknown>
+    }
+    expect(Object.keys(manifest.functions)).toContain('/admin/api/agent-tasks/[[...path]]/route')
+
+    const minted = await fetch(`${origin}/admin/api/agent-tasks`, {
+      method: 'POST',
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ redirectUrl: '/reports' }),
+    })
+    expect(minted.status).toBe(201)
+    const { agentTask } = await minted.json()
+    expect(agentTask.redirectUrl).toBe(`${origin}/reports`)
+    const revoked = await fetch(`${origin}/admin/api/agent-tasks/${agentTask.agentTaskId}/revoke`, { method: 'POST', headers: bearer() })
+    expect(revoked.status).toBe(200)
+  })
+
+  it('takes the origin the browser used from the forwarded host, as Next.js does for Server Actions', async () => {
+    const browserToken = (await emulator.signIn(userId)).token
+    const publicOrigin = 'https://app.example:8443'
+    const call = (from: string) =>
+      fetch(`${origin}/create-agent-task`, {
+        method: 'POST',
+        headers: {
+          Cookie: sessionCookies(browserToken),
+          Origin: from,
+          'X-Forwarded-Host': 'app.example:8443',
+          'X-Forwarded-Proto': 'https',
+        },
+      })
+    const response = await call(publicOrigin)
+    expect(response.status).toBe(201)
+    expect((await response.json()).agentTask.redirectUrl).toBe(`${publicOrigin}/dashboard`)
+    expect((await call(origin)).status).toBe(403)
+  })
+
+  it.each([
+    ['derived below another dynamic segment', '/teams/acme/agent-tasks'],
+    ['given as the basePath option', '/with-base-path'],
+  ])('serves the contract at a mount point %s', async (_name, base) => {
+    const minted = await fetch(`${origin}${base}`, { method: 'POST', headers: bearer() })
+    expect(minted.status).toBe(201)
+    const { agentTask } = await minted.json()
+    const revoked = await fetch(`${origin}${base}/${agentTask.agentTaskId}/revoke`, { method: 'POST', headers: bearer() })
+    expect(revoked.status).toBe(200)
+    const elsewhere = await fetch(`${origin}${base}/${agentTask.agentTaskId}/unknown`, { method: 'POST', headers: bearer() })
+    expect((await elsewhere.json()).code).toBe('not_found')
+  })
+
+  it('never printed a link', () => {
+    const printed = server.output()
+    expect(printed).not.toMatch(/ticket=/)
+    expect(printed).not.toContain(emulator.secretKey)
+  })
+})

@@ -1,0 +1,5 @@
+import { buildFixture } from './build-fixture.js'
+
+export default function setup(): void {
+  buildFixture()
+}
