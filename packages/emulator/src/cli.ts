@@ -1,4 +1,4 @@
-import { HELP, parseCli } from './cliArgs.js'
+import { HELP, parseCli } from './cli-args.js'
 import { startEmulator } from './emulator.js'
 import { formatEnvLines } from './env.js'
 import type { EmulatorOptions } from './types.js'

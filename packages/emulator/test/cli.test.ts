@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { parseCli, parseUserSpec } from '../src/cliArgs.js'
+import { parseCli, parseUserSpec } from '../src/cli-args.js'
 import { formatEnvLines, startEmulator } from '../src/index.js'
 
 describe('CLI arguments', () => {
