@@ -11,6 +11,8 @@ export interface CallOptions {
   json?: unknown
   rawBody?: string
   contentType?: string
+  /** Any other headers, sent as they are. */
+  headers?: Record<string, string>
 }
 
 export interface CallResult {
@@ -27,6 +29,7 @@ export async function call(url: string, options: CallOptions = {}): Promise<Call
   if (options.cookies) headers.set('Cookie', options.cookies)
   if (options.origin) headers.set('Origin', options.origin)
   if (options.secFetchSite) headers.set('Sec-Fetch-Site', options.secFetchSite)
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
   let body: string | undefined
   if (options.rawBody !== undefined) body = options.rawBody
   else if (options.json !== undefined) body = JSON.stringify(options.json)

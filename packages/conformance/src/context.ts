@@ -29,7 +29,7 @@ export interface SuiteContext {
   /** A token for an agent session of Ada's (`act.type === "agent"`). */
   adaAgentToken: string
   events: Array<{ hook: string; event: Record<string, unknown> }>
-  /** Every response the suite received, to check headers and leaks at the end. */
+  /** Every response the adapter's helpers sent the suite, to check headers and leaks at the end. */
   responses: CallResult[]
   /** Every line anything in this process wrote to the console or stdout/stderr. */
   output: string[]
@@ -37,6 +37,8 @@ export interface SuiteContext {
   links: string[]
   /** POST to a path below the app's base path, recording the response. */
   request(app: RunningApp, path: string, options?: CallOptions): Promise<CallResult>
+  /** POST (or `options.method`) to a path of the app, recording the response. */
+  requestAt(app: RunningApp, path: string, options?: CallOptions): Promise<CallResult>
   /** Number of calls the emulator received on the agent-task endpoints so far. */
   agentTaskCalls(): number
 }
@@ -113,6 +115,14 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
   const adaAgent = await emulator.signIn(ada.id, { actor: { type: 'agent', sub: 'agt_conformance' } })
   const responses: CallResult[] = []
   const links: string[] = []
+  const requestAt = async (target: RunningApp, path: string, options?: CallOptions) => {
+    const result = await call(`${target.origin}${path}`, options)
+    // The programmatic routes are the app's own responses; every other one is the adapter's.
+    if (!path.startsWith(target.programmaticPath)) responses.push(result)
+    const url = result.body?.agentTask?.url
+    if (typeof url === 'string') links.push(url)
+    return result
+  }
 
   return {
     target,
@@ -128,13 +138,8 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
     responses,
     output,
     links,
-    async request(target, path, options) {
-      const result = await call(`${target.origin}${target.basePath}${path}`, options)
-      responses.push(result)
-      const url = result.body?.agentTask?.url
-      if (typeof url === 'string') links.push(url)
-      return result
-    },
+    request: (target, path, options) => requestAt(target, `${target.basePath}${path}`, options),
+    requestAt,
     agentTaskCalls() {
       return emulator.state.requests().filter((r) => r.path.startsWith('/v1/agents/tasks')).length
     },

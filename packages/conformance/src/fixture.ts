@@ -1,6 +1,6 @@
-// For adapters whose conformance app runs in its own process (e.g. a built Next.js app): the app
-// builds each profile's options from the environment the suite started it with. No Node or vitest
-// imports here, so any runtime can load it.
+// For the apps of the suite, in this process or their own (e.g. a built Next.js app): options per
+// profile, where each helper is mounted, and the few lines behind the programmatic routes. No Node
+// or vitest imports here, so any runtime can load it.
 import { type ConformanceOptions, type ConformanceProfile, conformanceOptions } from './profiles.js'
 
 export const EVENTS_URL_VAR = 'AGENT_TASKS_CONFORMANCE_EVENTS_URL'
@@ -11,6 +11,39 @@ export const fixtureBasePaths: Readonly<Record<ConformanceProfile, string>> = {
   main: '/api/agent-tasks',
   agentFriendly: '/agent-friendly/api/agent-tasks',
   admin: '/admin/api/agent-tasks',
+}
+
+/** Where every app mounts the single-route helper and the programmatic routes (only the `main` profile's are called). */
+export const fixtureRoutePath = '/create-agent-task'
+export const fixtureProgrammaticPath = '/programmatic'
+
+/**
+ * The app routes below `programmaticPath`, each a few lines around one call of the instance:
+ * - `POST /create`, JSON body → `agentTasks.create(request, body)` → 201 `{ agentTask }`;
+ * - `POST /revoke/{agentTaskId}` → `agentTasks.revoke(request, id)` → 200 `{ agentTask }`;
+ * - `GET /records` → `agentTasks.store.list()` → 200 `{ records }`.
+ * Each answers with `programmaticAnswer`.
+ */
+export const programmaticRoutes = { create: '/create', revoke: '/revoke/:agentTaskId', records: '/records' } as const
+
+interface ErrorLike {
+  status: number
+  code: string
+  fields: ReadonlyArray<{ field: string }>
+}
+
+function isAgentTaskErrorLike(error: unknown): error is ErrorLike {
+  return error instanceof Error && error.name === 'AgentTaskError'
+}
+
+/** How the programmatic routes answer: `status` and the result, or the error's status, `code` and field names. */
+export async function programmaticAnswer(status: number, work: () => Promise<unknown>): Promise<{ status: number; body: unknown }> {
+  try {
+    return { status, body: await work() }
+  } catch (error) {
+    if (!isAgentTaskErrorLike(error)) throw error
+    return { status: error.status, body: { code: error.code, fields: error.fields.map((f) => f.field) } }
+  }
 }
 
 /** The environment an out-of-process conformance app needs, besides the emulator's `CLERK_*` vars. */

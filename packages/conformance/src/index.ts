@@ -8,4 +8,4 @@ export {
   conformanceOptions,
   conformanceProfiles,
 } from './profiles.js'
-export type { ConformanceSetup, ConformanceTarget, RunningApp } from './target.js'
+export type { AppWithoutClerk, ConformanceSetup, ConformanceTarget, RunningApp } from './target.js'

@@ -3,10 +3,13 @@ import type { AgentTasksOptions } from '@agent-tasks/core'
 /** Options the suite sets per app instance; the adapter passes them to its handler as they are. */
 export type ConformanceOptions = Omit<AgentTasksOptions<unknown>, 'basePath' | 'clerkClient' | 'secretKey' | 'apiUrl'>
 
+/** The origin the `agentFriendly` profile pins with the `origin` option. */
+export const PINNED_ORIGIN = 'https://app.example'
+
 /**
  * The three app instances the suite talks to:
- * - `main`: default policy, audit hooks recorded by the suite, a 1 s Clerk timeout;
- * - `agentFriendly`: `allowAgentSessions: true`;
+ * - `main`: default policy, audit hooks recorded by the suite, a 1 s Clerk timeout and body deadline;
+ * - `agentFriendly`: `allowAgentSessions: true`, and its public origin pinned to `PINNED_ORIGIN`;
  * - `admin`: `authorize` lets the admin user act for anyone; `allowAgentName` lists "qa-bot".
  */
 export type ConformanceProfile = 'main' | 'agentFriendly' | 'admin'
@@ -25,11 +28,12 @@ export function conformanceOptions(
       const hook = (name: string) => (event: object) => setup.record(name, event as Record<string, unknown>)
       return {
         clerkTimeoutMs: 1000,
+        bodyTimeoutMs: 1000,
         hooks: { onCreated: hook('onCreated'), onRevoked: hook('onRevoked'), onDenied: hook('onDenied'), onFailed: hook('onFailed') },
       }
     }
     case 'agentFriendly':
-      return { allowAgentSessions: true }
+      return { allowAgentSessions: true, origin: PINNED_ORIGIN }
     case 'admin':
       return { authorize: ({ auth }) => auth.userId === setup.adminUserId, allowAgentName: ['qa-bot'] }
   }

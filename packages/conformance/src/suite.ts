@@ -3,15 +3,21 @@ import { authCases } from './cases/auth.js'
 import { clerkFailureCases } from './cases/clerk-failures.js'
 import { createCases } from './cases/create.js'
 import { hygieneCases } from './cases/hygiene.js'
+import { programmaticCases } from './cases/programmatic.js'
 import { redirectCases } from './cases/redirects.js'
 import { revokeCases } from './cases/revoke.js'
+import { routeHelperCases } from './cases/route-helper.js'
+import { securityCases } from './cases/security.js'
 import { validationCases } from './cases/validation.js'
+import { withoutClerkCases } from './cases/without-clerk.js'
 import { createSuiteContext, type SuiteContext } from './context.js'
 import type { ConformanceTarget } from './target.js'
 
 /**
- * The HTTP contract every adapter must honour, run against the adapter's real server, its
- * framework's real Clerk middleware and the emulator. Call it from a test file of the adapter.
+ * What every adapter must honour, run against the adapter's real server, its framework's real Clerk
+ * middleware and the emulator, through every helper the adapter offers: the whole HTTP contract, the
+ * single-route helper, the programmatic API called from app routes, and an app without the Clerk
+ * middleware. Call it from a test file of the adapter.
  */
 export function runConformanceSuite(target: ConformanceTarget): void {
   describe(`agent-tasks conformance: ${target.name}`, () => {
@@ -33,6 +39,10 @@ export function runConformanceSuite(target: ConformanceTarget): void {
     describe('minting', () => createCases(ctx))
     describe('revoking', () => revokeCases(ctx))
     describe('Clerk failures', () => clerkFailureCases(ctx))
+    describe('request-path security', () => securityCases(ctx))
+    describe('the single-route helper', () => routeHelperCases(ctx))
+    describe('the programmatic API, sharing one instance', () => programmaticCases(ctx))
+    describe('without the Clerk middleware', () => withoutClerkCases(ctx))
     describe('hygiene', () => hygieneCases(ctx))
   })
 }

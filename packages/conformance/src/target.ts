@@ -1,15 +1,30 @@
 import type { Emulator } from '@agent-tasks/emulator'
 import type { ConformanceOptions, ConformanceProfile } from './profiles.js'
 
+/**
+ * One app of the suite, every helper of one adapter instance mounted on it:
+ * - `basePath`: the whole contract (`agentTasks.handler`);
+ * - `routePath`: the single-route helper (`agentTasks.route`) at the app's own path;
+ * - `programmaticPath`: app routes calling the instance's programmatic API, as `programmaticRoutes`
+ *   in `@agent-tasks/conformance/fixture` describes.
+ */
 export interface RunningApp {
   /** Origin of the app, e.g. `http://127.0.0.1:51234`. */
   origin: string
-  /** Where the contract is mounted, e.g. `/api/agent-tasks`. */
   basePath: string
+  routePath: string
+  programmaticPath: string
   /** For an app in its own process: everything it printed so far (checked for leaked links). */
   output?(): string
   close(): Promise<void>
 }
+
+/** The app with the contract mounted but without the framework's Clerk middleware. */
+export type AppWithoutClerk =
+  /** Requests answer `misconfigured`. */
+  | { app: Pick<RunningApp, 'origin' | 'basePath' | 'output' | 'close'> }
+  /** The app refuses to start (e.g. Fastify's `ready()`), with this error. */
+  | { startupError: unknown }
 
 /** What the suite tells `start` besides the options: enough for an app in another process. */
 export interface ConformanceSetup {
@@ -23,16 +38,18 @@ export interface ConformanceSetup {
 /**
  * What an adapter provides to run the suite: a way to start a real server of its framework, with
  * the framework's Clerk SDK middleware configured for `emulator`, on 127.0.0.1 and a free port.
- * `start` is called once per profile. An in-process app passes `options` to its handler; an app in
- * its own process builds the same options with `fixtureOptions(profile)` from
- * `@agent-tasks/conformance/fixture` (see `fixtureEnv` and `fixtureBasePaths`).
+ * `start` is called once per profile and mounts every helper of one `createAgentTasks(options)`
+ * instance. An app in its own process builds the same options with `fixtureOptions(profile)` from
+ * `@agent-tasks/conformance/fixture`.
  */
 export interface ConformanceTarget {
   name: string
   /**
    * Set when the app parses JSON before the adapter runs (e.g. `express.json()`): malformed JSON is
-   * then refused by that parser with its own 400, outside the adapter's reach.
+   * then refused by that parser with its own 400, and slow bodies are that parser's to time out.
    */
   upstreamBodyParser?: boolean
   start(emulator: Emulator, options: ConformanceOptions, setup: ConformanceSetup): Promise<RunningApp>
+  /** The app without the Clerk middleware, and the fix the adapter must name (e.g. "app.use(clerkMiddleware())"). */
+  withoutClerk: { fix: string; start(emulator: Emulator): Promise<AppWithoutClerk> }
 }

@@ -1,18 +1,13 @@
-import { readCreatedAgentTask } from './clerk/read-agent-task.js'
 import { mapClerkError } from './clerk/map-clerk-error.js'
+import { readCreatedAgentTask } from './clerk/read-agent-task.js'
 import { withTimeout } from './clerk/with-timeout.js'
 import { AgentTaskError, invalidRequest } from './errors.js'
-import { requireUser } from './guards.js'
+import { isRefusal, type Refusal, refusalOf } from './guards.js'
 import { runHook } from './hooks.js'
 import { type AgentTasksOptions, type ResolvedOptions, resolveOptions } from './options.js'
 import type { AgentTaskRecord, AgentTaskStore } from './store/types.js'
 import type { AgentTaskAction, AgentTasksAuth, SignedInAuth } from './types.js'
-import {
-  type CreateAgentTaskInput,
-  isSelf,
-  type OnBehalfOf,
-  validateCreateInput,
-} from './validation/create-input.js'
+import { type CreateAgentTaskInput, isSelf, type OnBehalfOf, validateCreateInput } from './validation/create-input.js'
 
 /** A freshly minted link. `url` is a credential: hand it to the agent, never log it. */
 export interface CreatedAgentTask {
@@ -39,21 +34,25 @@ export interface CreateCallContext<Context> extends CallContext<Context> {
   origin?: string | undefined
 }
 
+/** The service behind every helper: the public `create`/`revoke`, and the steps the HTTP path runs one by one. */
 export interface AgentTasksService<Context> {
-  /** Mints a link. Throws `AgentTaskError`. */
-  create(input: CreateAgentTaskInput | unknown, call: CreateCallContext<Context>): Promise<CreatedAgentTask>
-  /** Revokes a link the caller minted (or may manage, per `authorize`). Throws `AgentTaskError`. */
+  create(input: CreateAgentTaskInput | undefined, call: CreateCallContext<Context>): Promise<CreatedAgentTask>
   revoke(agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord>
   readonly store: AgentTaskStore
-  /** @internal shared with the HTTP handler */
   readonly resolved: ResolvedOptions<Context>
-  /** @internal 401/403 unless the caller may use this API at all */
-  authenticate(action: AgentTaskAction, call: CallContext<Context>): Promise<SignedInAuth>
-  /** @internal reports a policy refusal to the `onDenied` hook, then returns the error */
-  denied(error: AgentTaskError, action: AgentTaskAction, call: CallContext<Context>): Promise<AgentTaskError>
+  /** The signed-in caller, or why they may not use the API (reported to `onDenied`). */
+  admit(action: AgentTaskAction, call: CallContext<Context>): Promise<SignedInAuth | Refusal>
+  /** Reports a refusal found after `admit` (e.g. cross-origin) to `onDenied`. */
+  deny(refusal: Refusal, action: AgentTaskAction, call: CallContext<Context>): Promise<void>
+  /** Mints for an admitted caller; `body` is checked here, whatever its type. */
+  mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<CreatedAgentTask>
+  /** Revokes for an admitted caller. */
+  end(auth: SignedInAuth, agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord>
 }
 
 const AGENT_TASK_ID = /^[A-Za-z0-9_-]{1,128}$/
+const ALREADY_USED =
+  'This link was already used, so it can no longer be revoked. To end the agent’s access, revoke the session it created.'
 
 export function createAgentTasksService<Context = unknown>(
   options: AgentTasksOptions<Context>,
@@ -61,23 +60,32 @@ export function createAgentTasksService<Context = unknown>(
   const resolved = resolveOptions(options)
   const { store, hooks } = resolved
 
-  async function denied(error: AgentTaskError, action: AgentTaskAction, call: CallContext<Context>) {
+  async function deny(refusal: Refusal, action: AgentTaskAction, call: CallContext<Context>): Promise<void> {
     await runHook(hooks, 'onDenied', {
       action,
-      code: error.code,
-      message: error.message,
+      code: refusal.code,
+      message: refusal.message,
       auth: call.auth ?? undefined,
       context: call.context,
     })
-    return error
   }
 
-  async function authenticate(action: AgentTaskAction, call: CallContext<Context>): Promise<SignedInAuth> {
-    try {
-      return requireUser(call.auth, resolved.allowAgentSessions)
-    } catch (error) {
-      throw error instanceof AgentTaskError ? await denied(error, action, call) : error
-    }
+  async function admit(action: AgentTaskAction, call: CallContext<Context>): Promise<SignedInAuth | Refusal> {
+    const refusal = refusalOf(call.auth, resolved.allowAgentSessions)
+    if (refusal === undefined) return call.auth as SignedInAuth
+    await deny(refusal, action, call)
+    return refusal
+  }
+
+  async function admitted(action: AgentTaskAction, call: CallContext<Context>): Promise<SignedInAuth> {
+    const result = await admit(action, call)
+    if (isRefusal(result)) throw new AgentTaskError(result.code, result.message)
+    return result
+  }
+
+  async function refuse(error: AgentTaskError, action: AgentTaskAction, call: CallContext<Context>): Promise<never> {
+    await deny(error, action, call)
+    throw error
   }
 
   async function isAuthorized(args: Parameters<NonNullable<typeof resolved.authorize>>[0]) {
@@ -102,114 +110,101 @@ export function createAgentTasksService<Context = unknown>(
     }
   }
 
+  async function mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<CreatedAgentTask> {
+    const validated = validateCreateInput(body, {
+      options: resolved as ResolvedOptions,
+      signedInUserId: auth.userId,
+      requestOrigin: call.origin ?? resolved.origin,
+    })
+    const { onBehalfOf } = validated
+    if (!isSelf(onBehalfOf, auth.userId) && !(await isAuthorized({ action: 'create', auth, onBehalfOf, context: call.context }))) {
+      await refuse(
+        new AgentTaskError(
+          'on_behalf_of_forbidden',
+          'You may only mint links for yourself. Apps allow more with the `authorize` option.',
+          { fields: [{ field: 'onBehalfOf', message: 'not allowed for this user' }] },
+        ),
+        'create',
+        call,
+      )
+    }
+
+    const reply = await callClerk('create', auth, call.context, () =>
+      resolved.getClerkClient().agentTasks.create({ ...validated, permissions: '*' }),
+    )
+    const task = readCreatedAgentTask(reply)
+    const createdAt = new Date().toISOString()
+    const record: AgentTaskRecord = {
+      agentTaskId: task.agentTaskId,
+      agentId: task.agentId,
+      agentName: validated.agentName,
+      ownerUserId: auth.userId,
+      ...('userId' in onBehalfOf ? { subjectUserId: onBehalfOf.userId } : { subjectIdentifier: onBehalfOf.identifier }),
+      taskDescription: validated.taskDescription,
+      redirectUrl: validated.redirectUrl,
+      sessionMaxDurationInSeconds: validated.sessionMaxDurationInSeconds,
+      status: 'pending',
+      createdAt,
+    }
+    await store.save(record)
+    await runHook(hooks, 'onCreated', { record, auth, context: call.context })
+    return {
+      agentTaskId: task.agentTaskId,
+      agentId: task.agentId,
+      taskId: task.agentTaskId,
+      url: task.url,
+      agentName: validated.agentName,
+      taskDescription: validated.taskDescription,
+      redirectUrl: validated.redirectUrl,
+      sessionMaxDurationInSeconds: validated.sessionMaxDurationInSeconds,
+      onBehalfOf,
+      createdAt,
+    }
+  }
+
+  async function end(auth: SignedInAuth, agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord> {
+    if (typeof agentTaskId !== 'string' || !AGENT_TASK_ID.test(agentTaskId)) {
+      throw invalidRequest([{ field: 'agentTaskId', message: 'must be an agent task ID' }])
+    }
+    const notFound = new AgentTaskError('agent_task_not_found', 'No agent task with this ID was minted by you.')
+    const record = await store.get(agentTaskId)
+    if (!record) throw notFound
+    if (record.ownerUserId !== auth.userId && !(await isAuthorized({ action: 'revoke', auth, record, context: call.context }))) {
+      // Another user's link looks exactly like an unknown one: IDs are not confirmed to outsiders.
+      await refuse(notFound, 'revoke', call)
+    }
+    if (record.status === 'revoked') {
+      throw new AgentTaskError('agent_task_already_revoked', 'This link was already revoked.')
+    }
+    if (record.status === 'used') throw new AgentTaskError('agent_task_already_used', ALREADY_USED)
+    try {
+      await callClerk('revoke', auth, call.context, () => resolved.getClerkClient().agentTasks.revoke(agentTaskId))
+    } catch (error) {
+      if (error instanceof AgentTaskError && error.code === 'agent_task_already_used') {
+        await store.update(agentTaskId, { status: 'used' })
+      }
+      throw error
+    }
+    const revoked = (await store.update(agentTaskId, { status: 'revoked', revokedAt: new Date().toISOString() })) ?? {
+      ...record,
+      status: 'revoked' as const,
+    }
+    await runHook(hooks, 'onRevoked', { record: revoked, auth, context: call.context })
+    return revoked
+  }
+
   return {
     store,
     resolved,
-    denied,
-    authenticate,
-
+    admit,
+    deny,
+    mint,
+    end,
     async create(input, call) {
-      const auth = await authenticate('create', call)
-      const validated = validateCreateInput(input, {
-        options: resolved as ResolvedOptions,
-        signedInUserId: auth.userId,
-        requestOrigin: call.origin,
-      })
-      if (
-        !isSelf(validated.onBehalfOf, auth.userId) &&
-        !(await isAuthorized({ action: 'create', auth, onBehalfOf: validated.onBehalfOf, context: call.context }))
-      ) {
-        throw await denied(
-          new AgentTaskError(
-            'on_behalf_of_forbidden',
-            'You may only mint links for yourself. Apps allow more with the `authorize` option.',
-            { fields: [{ field: 'onBehalfOf', message: 'not allowed for this user' }] },
-          ),
-          'create',
-          call,
-        )
-      }
-
-      const reply = await callClerk('create', auth, call.context, () =>
-        resolved.getClerkClient().agentTasks.create({
-          onBehalfOf: validated.onBehalfOf,
-          permissions: '*',
-          agentName: validated.agentName,
-          taskDescription: validated.taskDescription,
-          redirectUrl: validated.redirectUrl,
-          sessionMaxDurationInSeconds: validated.sessionMaxDurationInSeconds,
-        }),
-      )
-      const task = readCreatedAgentTask(reply)
-      const createdAt = new Date().toISOString()
-      const record: AgentTaskRecord = {
-        agentTaskId: task.agentTaskId,
-        agentId: task.agentId,
-        agentName: validated.agentName,
-        ownerUserId: auth.userId,
-        ...('userId' in validated.onBehalfOf
-          ? { subjectUserId: validated.onBehalfOf.userId }
-          : { subjectIdentifier: validated.onBehalfOf.identifier }),
-        taskDescription: validated.taskDescription,
-        redirectUrl: validated.redirectUrl,
-        sessionMaxDurationInSeconds: validated.sessionMaxDurationInSeconds,
-        status: 'pending',
-        createdAt,
-      }
-      await store.save(record)
-      await runHook(hooks, 'onCreated', { record, auth, context: call.context })
-      return {
-        agentTaskId: task.agentTaskId,
-        agentId: task.agentId,
-        taskId: task.agentTaskId,
-        url: task.url,
-        agentName: validated.agentName,
-        taskDescription: validated.taskDescription,
-        redirectUrl: validated.redirectUrl,
-        sessionMaxDurationInSeconds: validated.sessionMaxDurationInSeconds,
-        onBehalfOf: validated.onBehalfOf,
-        createdAt,
-      }
+      return mint(await admitted('create', call), input ?? {}, call)
     },
-
     async revoke(agentTaskId, call) {
-      const auth = await authenticate('revoke', call)
-      if (typeof agentTaskId !== 'string' || !AGENT_TASK_ID.test(agentTaskId)) {
-        throw invalidRequest([{ field: 'agentTaskId', message: 'must be an agent task ID' }])
-      }
-      const notFound = new AgentTaskError('agent_task_not_found', 'No agent task with this ID was minted by you.')
-      const record = await store.get(agentTaskId)
-      if (!record) throw notFound
-      if (
-        record.ownerUserId !== auth.userId &&
-        !(await isAuthorized({ action: 'revoke', auth, record, context: call.context }))
-      ) {
-        // Another user's link looks exactly like an unknown one: IDs are not confirmed to outsiders.
-        throw await denied(notFound, 'revoke', call)
-      }
-      if (record.status === 'revoked') {
-        throw new AgentTaskError('agent_task_already_revoked', 'This link was already revoked.')
-      }
-      if (record.status === 'used') {
-        throw new AgentTaskError(
-          'agent_task_already_used',
-          'This link was already used, so it can no longer be revoked. To end the agent’s access, revoke the session it created.',
-        )
-      }
-      try {
-        await callClerk('revoke', auth, call.context, () => resolved.getClerkClient().agentTasks.revoke(agentTaskId))
-      } catch (error) {
-        if (error instanceof AgentTaskError && error.code === 'agent_task_already_used') {
-          await store.update(agentTaskId, { status: 'used' })
-        }
-        throw error
-      }
-      const revoked = (await store.update(agentTaskId, { status: 'revoked', revokedAt: new Date().toISOString() })) ?? {
-        ...record,
-        status: 'revoked' as const,
-      }
-      await runHook(hooks, 'onRevoked', { record: revoked, auth, context: call.context })
-      return revoked
+      return end(await admitted('revoke', call), agentTaskId, call)
     },
   }
 }

@@ -16,18 +16,13 @@ export interface AgentTasks<Context = Request> {
 
 /**
  * Sets up agent tasks once, at startup: options are checked and the Clerk client is resolved here,
- * not per request.
+ * not per request. Framework adapters wrap this; use it directly in any Web-standard handler.
  *
  * @example
- * const agentTasks = createAgentTasks({ secretKey: process.env.CLERK_SECRET_KEY })
+ * const agentTasks = createAgentTasks({ secretKey: process.env.CLERK_SECRET_KEY, origin: 'https://app.example' })
  * const response = await agentTasks.handle(request, { auth: { userId }, context: request })
  */
 export function createAgentTasks<Context = Request>(options: AgentTasksOptions<Context>): AgentTasks<Context> {
   const service = createAgentTasksService(options)
-  return {
-    create: service.create,
-    revoke: service.revoke,
-    handle: createRequestHandler(service),
-    store: service.store,
-  }
+  return { create: service.create, revoke: service.revoke, handle: createRequestHandler(service), store: service.store }
 }

@@ -13,6 +13,7 @@ export const agentTaskErrorCodes = {
   agent_task_already_used: { status: 409, title: 'Agent task already used' },
   agent_task_already_revoked: { status: 409, title: 'Agent task already revoked' },
   invalid_request: { status: 400, title: 'Invalid request' },
+  request_timeout: { status: 408, title: 'Request body not received in time' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   subject_not_found: { status: 422, title: 'User not found' },

@@ -10,7 +10,7 @@ export {
 } from './errors.js'
 export { isAgentSession } from './guards.js'
 export type { AgentTasksRequestHandler, HandleOptions } from './http/handler.js'
-export type { PreParsedBody } from './http/read-json-body.js'
+export type { PreParsedBody } from './http/web-request.js'
 export { problemResponse } from './http/responses.js'
 export type { AgentTasksOptions } from './options.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js'

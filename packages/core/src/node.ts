@@ -1,72 +1,77 @@
 /**
- * Bridges Node's `http` request/response objects to the Web-standard handler, for adapters of
- * Node frameworks (Express, Fastify, …). Kept out of the main entry so that one runs on edge runtimes.
+ * The Node bridge for adapters of Node frameworks (Express, Fastify, …): the contract's request read
+ * straight from `IncomingMessage`, its response written straight to `ServerResponse`. No Web
+ * `Request`/`Response` is built on the way. Kept out of the main entry so that one runs on edge runtimes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
-import type { PreParsedBody } from './http/read-json-body.js'
+import type { Readable } from 'node:stream'
+import { bodyCutOff, bodyTooLarge, bodyTooSlow } from './http/body-errors.js'
+import type { BodyLimits, ContractRequest, ContractResponse } from './http/contract.js'
+import type { PreParsedBody } from './http/web-request.js'
 
 /** The fields Node frameworks add to `IncomingMessage` that the bridge can use. */
 export interface NodeRequestLike extends IncomingMessage {
-  originalUrl?: string
-  protocol?: string
   body?: unknown
   _body?: boolean
 }
 
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
-    else headers.set(name, value)
-  }
-  return headers
+/** What a body parser already made of the body (`express.json()`, …), or `undefined` when none read it. */
+export function parsedBodyOf(req: NodeRequestLike): PreParsedBody | undefined {
+  return req._body === true || req.readableEnded ? { value: req.body } : undefined
 }
 
-function protocolOf(req: NodeRequestLike): string {
-  if (req.protocol === 'http' || req.protocol === 'https') return req.protocol
-  return (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
-}
-
-/** `true` once a body parser has read the request stream (so `req.body` holds the body). */
-export function bodyWasParsed(req: NodeRequestLike): boolean {
-  return req._body === true || req.readableEnded
-}
-
-/** The body a parser already produced, if any, for `HandleOptions.body`. */
-export function preParsedBodyOf(req: NodeRequestLike): PreParsedBody | undefined {
-  return bodyWasParsed(req) ? { value: req.body } : undefined
-}
-
-/** What a framework knows better than the raw request, for `toWebRequest`. */
-export interface ToWebRequestOptions {
-  /** `protocol://host` the app is reached at, e.g. from trusted proxy headers. Default: the `Host` header and socket. */
-  origin?: string
-  /** The stream to read the body from when the framework wrapped `req` (e.g. a decompressing hook). */
-  body?: Readable
-}
-
-/** A `Request` for the same URL, method and headers; the body streams from `req` unless already read. */
-export function toWebRequest(req: NodeRequestLike, options: ToWebRequestOptions = {}): Request {
-  const origin = options.origin ?? `${protocolOf(req)}://${req.headers.host ?? 'localhost'}`
-  const url = new URL(req.originalUrl ?? req.url ?? '/', origin)
-  const method = req.method ?? 'GET'
-  const body = options.body ?? (bodyWasParsed(req) ? undefined : req)
-  const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined
-  return new Request(url, {
-    method,
-    headers: headersOf(req),
-    ...(hasBody ? { body: Readable.toWeb(body) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-  } as RequestInit)
-}
-
-/** Writes a `Response` to a Node `ServerResponse`. */
-export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status
-  response.headers.forEach((value, name) => {
-    res.setHeader(name, value)
+/** Reads a Node stream as UTF-8 text, at most `maxBytes`, within `timeoutMs`. A client that leaves is no server error. */
+export function readNodeBody(stream: Readable, limits: BodyLimits): Promise<string> {
+  if (stream.readableEnded) return Promise.resolve('')
+  if (stream.destroyed) return Promise.reject(bodyCutOff())
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let total = 0
+    const finish = (error: Error | undefined) => {
+      clearTimeout(timer)
+      stream.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onGone)
+      if (error) reject(error)
+      else resolve(Buffer.concat(chunks, total).toString('utf8'))
+    }
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+      total += bytes.byteLength
+      if (total > limits.maxBytes) finish(bodyTooLarge(limits.maxBytes))
+      else chunks.push(bytes)
+    }
+    const onEnd = () => finish(undefined)
+    const onGone = () => finish(bodyCutOff())
+    const timer = setTimeout(() => finish(bodyTooSlow(limits.timeoutMs)), limits.timeoutMs)
+    stream.on('data', onData).on('end', onEnd).on('error', onGone).on('close', onGone)
   })
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined
-  res.end(body)
+}
+
+export interface NodeContractRequestOptions {
+  /** Path below the mount point, as sent (`/`, `/{id}/revoke`). */
+  path: string
+  /** What a body parser made of the body, when one ran (see `parsedBodyOf`). */
+  parsed?: PreParsedBody | undefined
+  /** The stream to read the body from instead of `req` (a framework's decompressing wrapper). */
+  stream?: Readable | undefined
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+/** The contract's view of a Node request. */
+export function nodeContractRequest(req: IncomingMessage, options: NodeContractRequestOptions): ContractRequest {
+  const { parsed, stream = req } = options
+  return {
+    method: req.method ?? 'GET',
+    path: options.path,
+    header: (name) => headerOf(req, name),
+    readBody: async (limits) => (parsed ? { parsed: parsed.value } : { text: await readNodeBody(stream, limits) }),
+  }
+}
+
+/** Writes a contract response to a Node response. */
+export function sendNodeResponse(res: ServerResponse, response: ContractResponse): void {
+  res.writeHead(response.status, response.headers).end(response.body)
 }

@@ -51,6 +51,16 @@ export interface AgentTasksOptions<Context = unknown> {
   hooks?: AgentTaskHooks<Context>
   /** Longest wait for Clerk before answering 504. Default 10 000 ms. */
   clerkTimeoutMs?: number
+  /** Longest wait for a request body to arrive before answering 408. Default 10 000 ms. */
+  bodyTimeoutMs?: number
+  /**
+   * The app's public origin, e.g. `"https://app.example"`. Pin it in production: it resolves path
+   * redirects, is the default allowed redirect origin and is what cookie requests must come from.
+   * Default: the origin of each request as the framework sees it — the `Host` header, and forwarded
+   * headers only where the framework is told to trust a proxy (Express `trust proxy`, Fastify
+   * `trustProxy`).
+   */
+  origin?: string
   /** Path the HTTP handler is mounted at, e.g. `"/api/agent-tasks"`. Adapters set this for you. */
   basePath?: string
 }
@@ -68,6 +78,8 @@ export interface ResolvedOptions<Context = unknown> {
   store: AgentTaskStore
   hooks: AgentTaskHooks<Context>
   clerkTimeoutMs: number
+  bodyTimeoutMs: number
+  origin: string | undefined
   basePath: string
   maxBodyBytes: number
 }
@@ -146,6 +158,8 @@ export function resolveOptions<Context>(options: AgentTasksOptions<Context>): Re
     store: options.store ?? createMemoryStore(),
     hooks: options.hooks ?? {},
     clerkTimeoutMs: positiveInteger('clerkTimeoutMs', options.clerkTimeoutMs, 10_000),
+    bodyTimeoutMs: positiveInteger('bodyTimeoutMs', options.bodyTimeoutMs, 10_000),
+    origin: options.origin === undefined ? undefined : resolveOrigins('origin', [options.origin])?.[0],
     basePath,
     maxBodyBytes: 16 * 1024,
   }

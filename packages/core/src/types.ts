@@ -1,5 +1,6 @@
-import type { OnBehalfOf } from './validation/create-input.js'
+import type { AgentTaskErrorCode } from './errors.js'
 import type { AgentTaskRecord } from './store/types.js'
+import type { OnBehalfOf } from './validation/create-input.js'
 
 /**
  * Who is calling, as read from the framework's Clerk SDK (`getAuth(req)`, `await auth()`, …).
@@ -60,7 +61,7 @@ export interface RevokedEvent<Context> {
 
 export interface DeniedEvent<Context> {
   action: AgentTaskAction
-  code: string
+  code: AgentTaskErrorCode
   message: string
   auth: AgentTasksAuth | undefined
   context: Context
@@ -68,7 +69,7 @@ export interface DeniedEvent<Context> {
 
 export interface FailedEvent<Context> {
   action: AgentTaskAction
-  code: string
+  code: AgentTaskErrorCode
   message: string
   upstreamStatus: number | undefined
   upstreamCode: string | undefined

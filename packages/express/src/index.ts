@@ -8,7 +8,4 @@ export {
   createMemoryStore,
   isAgentTaskError,
 } from '@agent-tasks/core'
-export type { ExpressAgentTasksOptions } from './options.js'
-export { createAgentTask, revokeAgentTask } from './programmatic.js'
-export { type AgentTaskRoute, createAgentTaskRoute } from './route.js'
-export { type AgentTasksRouter, createAgentTasksHandler } from './router.js'
+export { type AgentTasks, type AgentTasksOptions, createAgentTasks } from './create-agent-tasks.js'

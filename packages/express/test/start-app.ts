@@ -1,8 +1,9 @@
 import type { Server } from 'node:http'
 import type { ConformanceTarget } from '@agent-tasks/conformance'
+import { fixtureProgrammaticPath, fixtureRoutePath, programmaticAnswer } from '@agent-tasks/conformance/fixture'
 import { clerkMiddleware } from '@clerk/express'
-import express from 'express'
-import { createAgentTasksHandler } from '../src/index.js'
+import express, { type Response } from 'express'
+import { type AgentTasks, createAgentTasks } from '../src/index.js'
 
 function listen(app: express.Express): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -10,21 +11,37 @@ function listen(app: express.Express): Promise<Server> {
   })
 }
 
-export function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections()
-  return new Promise((resolve) => server.close(() => resolve()))
-}
-
 export async function serve(app: express.Express): Promise<{ origin: string; close(): Promise<void> }> {
   const server = await listen(app)
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('no port')
-  return { origin: `http://127.0.0.1:${address.port}`, close: () => closeServer(server) }
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => {
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** App routes calling the instance's programmatic API, as `programmaticRoutes` describes. */
+function programmaticRouter(agentTasks: AgentTasks): express.Router {
+  const answer = (res: Response, status: number, work: () => Promise<unknown>) =>
+    programmaticAnswer(status, work).then((result) => res.status(result.status).json(result.body))
+  const router = express.Router()
+  router.use(express.json())
+  router.post('/create', (req, res) => answer(res, 201, async () => ({ agentTask: await agentTasks.create(req, req.body) })))
+  router.post('/revoke/:agentTaskId', (req, res) =>
+    answer(res, 200, async () => ({ agentTask: await agentTasks.revoke(req, req.params.agentTaskId) })),
+  )
+  router.get('/records', (_req, res) => answer(res, 200, async () => ({ records: await agentTasks.store.list() })))
+  return router
 }
 
 /**
  * An Express 5 app as users write it: `clerkMiddleware()` configured by the `CLERK_*` environment
- * (pointed at the emulator), then the agent-tasks router, optionally after `express.json()`.
+ * (pointed at the emulator), then one agent-tasks instance mounted every way it can be, optionally
+ * after `express.json()`.
  */
 export function expressTarget(name: string, bodyParser: 'none' | 'express.json'): ConformanceTarget {
   return {
@@ -32,12 +49,23 @@ export function expressTarget(name: string, bodyParser: 'none' | 'express.json')
     upstreamBodyParser: bodyParser === 'express.json',
     async start(emulator, options) {
       Object.assign(process.env, emulator.env)
+      const agentTasks = createAgentTasks(options)
       const app = express()
       app.use(clerkMiddleware())
       if (bodyParser === 'express.json') app.use(express.json())
-      app.use('/api/agent-tasks', createAgentTasksHandler(options))
+      app.use('/api/agent-tasks', agentTasks.handler)
+      app.post(fixtureRoutePath, agentTasks.route)
+      app.use(fixtureProgrammaticPath, programmaticRouter(agentTasks))
       const running = await serve(app)
-      return { ...running, basePath: '/api/agent-tasks' }
+      return { ...running, basePath: '/api/agent-tasks', routePath: fixtureRoutePath, programmaticPath: fixtureProgrammaticPath }
+    },
+    withoutClerk: {
+      fix: 'app.use(clerkMiddleware())',
+      async start() {
+        const app = express()
+        app.use('/api/agent-tasks', createAgentTasks().handler)
+        return { app: { ...(await serve(app)), basePath: '/api/agent-tasks' } }
+      },
     },
   }
 }

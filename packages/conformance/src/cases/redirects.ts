@@ -10,6 +10,7 @@ const REFUSED = [
   '/%2F%2Fevil.example',
   '/%252F%252Fevil.example',
   '/%5Cevil.example',
+  '/.//evil.example/x',
   'https://evil.example/dashboard',
   'https:evil.example',
   'https:/evil.example',

@@ -46,7 +46,14 @@ export function validationCases(ctx: () => SuiteContext): void {
 
   it('rejects a body that is not a JSON object', async () => {
     const { app, request, ada } = ctx()
+    const before = ctx().agentTaskCalls()
     expectProblem(await request(app, '', { bearer: ada.token, json: [1, 2] }), 400, 'invalid_request', ['(body)'])
+    for (const json of [null, 'text', 7, true]) {
+      // A strict parser of the app's (express.json()) refuses these itself, with its own 400.
+      if (ctx().target.upstreamBodyParser) expect((await call(`${app.origin}${app.basePath}`, { bearer: ada.token, json })).status).toBe(400)
+      else expectProblem(await request(app, '', { bearer: ada.token, json }), 400, 'invalid_request', ['(body)'])
+    }
+    expect(ctx().agentTaskCalls()).toBe(before)
     const malformed = { bearer: ada.token, rawBody: '{"taskDescription":' }
     if (ctx().target.upstreamBodyParser) {
       // The app's own parser answers first; it must still be a 4xx and reach no Clerk endpoint.

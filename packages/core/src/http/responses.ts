@@ -1,33 +1,38 @@
 import { AgentTaskError, agentTaskErrorCodes } from '../errors.js'
+import type { Refusal } from '../guards.js'
+import type { ContractResponse } from './contract.js'
 
 // Links are credentials: no response of this API may be cached anywhere.
-const BASE_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }
+const JSON_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Type': 'application/json; charset=utf-8',
+}
+const PROBLEM_HEADERS = { ...JSON_HEADERS, 'Content-Type': 'application/problem+json; charset=utf-8' }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers },
-  })
+export function jsonResponse(status: number, body: unknown): ContractResponse {
+  return { status, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) }
 }
 
 /** An RFC 9457 problem document: `type`, `title`, `status`, `detail`, plus `code` and `errors`. */
-export function problemResponse(error: AgentTaskError): Response {
-  const headers: Record<string, string> = { ...error.headers }
-  if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.ceil(error.retryAfterSeconds))
-  const body = {
-    type: `urn:agent-tasks:error:${error.code}`,
-    title: agentTaskErrorCodes[error.code].title,
-    status: error.status,
-    detail: error.message,
-    code: error.code,
-    ...(error.fields.length > 0 ? { errors: error.fields } : {}),
+export function problemOf(error: AgentTaskError | Refusal): ContractResponse {
+  const { code, message } = error
+  const { status, title } = agentTaskErrorCodes[code]
+  const headers: Record<string, string> = { ...PROBLEM_HEADERS }
+  const body: Record<string, unknown> = { type: `urn:agent-tasks:error:${code}`, title, status, detail: message, code }
+  if (error instanceof AgentTaskError) {
+    Object.assign(headers, error.headers)
+    if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.ceil(error.retryAfterSeconds))
+    if (error.fields.length > 0) body.errors = error.fields
   }
-  return new Response(JSON.stringify(body), {
-    status: error.status,
-    headers: { ...BASE_HEADERS, 'Content-Type': 'application/problem+json; charset=utf-8', ...headers },
-  })
+  return { status, headers, body: JSON.stringify(body) }
 }
 
-export function unexpectedErrorResponse(): Response {
-  return problemResponse(new AgentTaskError('internal_error', 'Something went wrong while handling the request.'))
+export function toWebResponse(response: ContractResponse): Response {
+  return new Response(response.body, { status: response.status, headers: response.headers })
+}
+
+/** A `Response` for an `AgentTaskError`, for apps that answer errors of the programmatic API themselves. */
+export function problemResponse(error: AgentTaskError): Response {
+  return toWebResponse(problemOf(error))
 }

@@ -1,13 +1,23 @@
-export type AgentTaskRoute = { kind: 'create' } | { kind: 'revoke'; agentTaskId: string } | { kind: 'unknown' }
+import type { AgentTaskAction } from '../types.js'
 
-/** Matches a path relative to the mount point: `/` → create, `/{id}/revoke` → revoke. */
-export function matchRoute(relativePath: string): AgentTaskRoute {
+/**
+ * The contract's routes, relative to the mount point. The one place paths are written: adapters whose
+ * router needs patterns register these, and every request is matched again by `matchRoute`.
+ */
+export const contractRoutes = [
+  { action: 'create', pattern: '/' },
+  { action: 'revoke', pattern: '/:agentTaskId/revoke' },
+] as const satisfies ReadonlyArray<{ action: AgentTaskAction; pattern: string }>
+
+export type ContractRoute = { action: 'create' } | { action: 'revoke'; agentTaskId: string }
+
+/** Matches a path below the mount point: `/` → create, `/{id}/revoke` → revoke, else `undefined`. */
+export function matchRoute(relativePath: string): ContractRoute | undefined {
   const segments = relativePath.split('/').filter((segment) => segment !== '')
-  if (segments.length === 0) return { kind: 'create' }
-  if (segments.length === 2 && segments[1] === 'revoke' && segments[0] !== undefined) {
-    return { kind: 'revoke', agentTaskId: segments[0] }
-  }
-  return { kind: 'unknown' }
+  if (segments.length === 0) return { action: 'create' }
+  const [agentTaskId, verb] = segments
+  if (segments.length === 2 && verb === 'revoke' && agentTaskId !== undefined) return { action: 'revoke', agentTaskId }
+  return undefined
 }
 
 /** The part of `pathname` below `basePath`, or `undefined` when the request is elsewhere. */

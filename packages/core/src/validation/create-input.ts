@@ -92,7 +92,6 @@ export interface InputContext {
  */
 export function validateCreateInput(body: unknown, ctx: InputContext): ValidatedCreateInput {
   const { options } = ctx
-  if (body === undefined || body === null) body = {}
   if (!isPlainObject(body)) {
     throw invalidRequest([{ field: '(body)', message: 'must be a JSON object' }])
   }

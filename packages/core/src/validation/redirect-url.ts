@@ -91,6 +91,9 @@ export function checkRedirectUrl(value: string, policy: RedirectPolicy): Redirec
     if (url.username !== '' || url.password !== '') return fail('must not contain credentials')
   }
 
+  // `/.//evil.example` resolves to the path `//evil.example`, which turns into another host as soon
+  // as anything treats the path as a relative URL again.
+  if (url.pathname.startsWith('//')) return fail('must not resolve to a path starting with "//"')
   if (!policy.allowedOrigins.includes(url.origin)) {
     return fail(`origin ${url.origin} is not an allowed redirect origin`)
   }
