@@ -2,7 +2,7 @@ import { AgentTaskError, type ClerkAgentTasksClient } from '@agent-tasks/core'
 import { createClerkClient } from '@clerk/fastify'
 
 const NO_SECRET_KEY =
-  '@agent-tasks/fastify has no Clerk secret key. Set CLERK_SECRET_KEY, or pass `secretKey` (and `apiUrl`) or `clerkClient` to createAgentTasksHandler().'
+  '@agent-tasks/fastify has no Clerk secret key. Set CLERK_SECRET_KEY, or pass `secretKey` (and `apiUrl`) or `clerkClient` to createAgentTasks().'
 
 /**
  * The Clerk client agent tasks are minted with when the app passes none: built on first use from the

@@ -8,8 +8,4 @@ export {
   createMemoryStore,
   isAgentTaskError,
 } from '@agent-tasks/core'
-export { agentTasksPlugin } from './agent-tasks-plugin.js'
-export { type AgentTasksPlugin, createAgentTasksHandler } from './handler.js'
-export type { FastifyAgentTasksOptions } from './options.js'
-export { createAgentTask, revokeAgentTask } from './programmatic.js'
-export { type AgentTaskRoute, createAgentTaskRoute } from './route.js'
+export { type AgentTasks, type AgentTasksOptions, type AgentTasksRouteHandler, createAgentTasks } from './create-agent-tasks.js'

@@ -13,14 +13,14 @@ let origin: string
 beforeAll(async () => {
   emulator = await startEmulator({ users: [{ email: 'ada@example.com', firstName: 'Ada' }], rateLimit: false })
   Object.assign(process.env, emulator.env)
-  const [{ clerkPlugin }, { default: Fastify }, { createAgentTasksHandler }] = await Promise.all([
+  const [{ clerkPlugin }, { default: Fastify }, { createAgentTasks }] = await Promise.all([
     import('@clerk/fastify'),
     import('fastify'),
     import('../src/index.js'),
   ])
   app = Fastify()
   await app.register(clerkPlugin)
-  await app.register(createAgentTasksHandler(), { prefix: '/api/agent-tasks' })
+  await app.register(createAgentTasks().handler, { prefix: '/api/agent-tasks' })
   origin = await app.listen({ port: 0, host: '127.0.0.1' })
 })
 

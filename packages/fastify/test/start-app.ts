@@ -1,8 +1,9 @@
 import type { ConformanceTarget } from '@agent-tasks/conformance'
+import { fixtureProgrammaticPath, fixtureRoutePath, programmaticAnswer } from '@agent-tasks/conformance/fixture'
 import type { Emulator } from '@agent-tasks/emulator'
 import { type ClerkFastifyOptions, clerkPlugin } from '@clerk/fastify'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { createAgentTasksHandler } from '../src/index.js'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
+import { type AgentTasks, createAgentTasks } from '../src/index.js'
 
 /**
  * `clerkPlugin`'s options for the emulator. `@clerk/fastify` reads the `CLERK_*` environment once, at
@@ -33,27 +34,67 @@ export async function serve(app: FastifyInstance): Promise<{ origin: string; clo
   return { origin, close: () => app.close() }
 }
 
-/** An app that parses JSON its own way, as many do (a custom reviver, a faster parser, …). */
-export function addOwnJsonParser(app: FastifyInstance): void {
+/**
+ * An app that parses JSON its own way, as many do (a custom reviver, a faster parser, …). With
+ * `mark`, every parsed object says so (`parsedBy: "app"`), to show which parser ran.
+ */
+export function addOwnJsonParser(app: FastifyInstance, { mark = true } = {}): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
-      done(null, { ...JSON.parse(body as string), parsedBy: 'app' })
+      const value: unknown = JSON.parse(body as string)
+      done(null, mark && typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value, parsedBy: 'app' } : value)
     } catch (error) {
       done(error as Error)
     }
   })
 }
 
-/** A Fastify 5 app as users write it: `clerkPlugin`, then the agent-tasks plugin under a prefix. */
+/** App routes calling the instance's programmatic API, as `programmaticRoutes` describes. */
+function programmaticRoutes(agentTasks: AgentTasks) {
+  const answer = async (reply: FastifyReply, status: number, work: () => Promise<unknown>) => {
+    const result = await programmaticAnswer(status, work)
+    return reply.code(result.status).send(result.body)
+  }
+  return async (app: FastifyInstance) => {
+    app.post<{ Body: object | undefined }>('/create', (request, reply) =>
+      answer(reply, 201, async () => ({ agentTask: await agentTasks.create(request, request.body ?? {}) })),
+    )
+    app.post<{ Params: { agentTaskId: string } }>('/revoke/:agentTaskId', (request, reply) =>
+      answer(reply, 200, async () => ({ agentTask: await agentTasks.revoke(request, request.params.agentTaskId) })),
+    )
+    app.get('/records', (_request, reply) => answer(reply, 200, async () => ({ records: await agentTasks.store.list() })))
+  }
+}
+
+/**
+ * A Fastify 5 app as users write it: `clerkPlugin`, then one agent-tasks instance mounted every way it
+ * can be — the plugin under a prefix, the route helper on an app route, the programmatic API.
+ */
 export function fastifyTarget(name: string, bodyParser: 'fastify default' | 'own JSON parser'): ConformanceTarget {
   return {
     name,
     async start(emulator, options) {
       const app = await appWithClerk(emulator)
-      if (bodyParser === 'own JSON parser') addOwnJsonParser(app)
-      await app.register(createAgentTasksHandler(options), { prefix: '/api/agent-tasks' })
+      if (bodyParser === 'own JSON parser') addOwnJsonParser(app, { mark: false })
+      const agentTasks = createAgentTasks(options)
+      await app.register(agentTasks.handler, { prefix: '/api/agent-tasks' })
+      app.post(fixtureRoutePath, agentTasks.route)
+      await app.register(programmaticRoutes(agentTasks), { prefix: fixtureProgrammaticPath })
       const running = await serve(app)
-      return { ...running, basePath: '/api/agent-tasks' }
+      return { ...running, basePath: '/api/agent-tasks', routePath: fixtureRoutePath, programmaticPath: fixtureProgrammaticPath }
+    },
+    withoutClerk: {
+      fix: 'fastify.register(clerkPlugin)',
+      async start() {
+        const app = Fastify()
+        app.register(createAgentTasks().handler, { prefix: '/api/agent-tasks' })
+        const startupError = await app.ready().then(
+          () => undefined,
+          (error: unknown) => error,
+        )
+        await app.close()
+        return { startupError }
+      },
     },
   }
 }

@@ -1,0 +1,86 @@
+import { AgentTaskError } from '@agent-tasks/core'
+import { type AdapterOptions, type AgentTasksBase, contractRoutes, createAdapterKit } from '@agent-tasks/core/adapter'
+import { nodeContractRequest } from '@agent-tasks/core/node'
+import { getAuth } from '@clerk/fastify'
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import fastifyPlugin from 'fastify-plugin'
+import { bodyOf } from './body-of.js'
+import { clerkClientFromEnv } from './clerk-client.js'
+
+/**
+ * Options of `createAgentTasks`: those of `@agent-tasks/core`. Without `clerkClient` or `secretKey`,
+ * links are minted with a Clerk client built on first use from `CLERK_SECRET_KEY` and `CLERK_API_URL`.
+ */
+export type AgentTasksOptions = AdapterOptions<FastifyRequest>
+
+/** A Fastify route handler. */
+export type AgentTasksRouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+
+/** One instance per app: every helper shares its store, hooks and `authorize`. */
+export interface AgentTasks extends AgentTasksBase<FastifyRequest> {
+  /** The whole HTTP contract as a plugin: `fastify.register(agentTasks.handler, { prefix: '/api/agent-tasks' })`. */
+  handler: FastifyPluginAsync
+  /** One route that mints a link, for an app that keeps its own path: `fastify.post('/createAgentTask', agentTasks.route)`. */
+  route: AgentTasksRouteHandler
+}
+
+const MISSING_CLERK_PLUGIN =
+  'Register clerkPlugin from @clerk/fastify on the app, or on a context enclosing the agent-tasks routes: `await fastify.register(clerkPlugin)`, then `await fastify.register(agentTasks.handler, { prefix: "/api/agent-tasks" })`.'
+const MISSING_PREFIX =
+  '@agent-tasks/fastify must be registered with a prefix, e.g. `fastify.register(agentTasks.handler, { prefix: "/api/agent-tasks" })`.'
+
+const fastifyAdapter = {
+  name: '@agent-tasks/fastify',
+  missingMiddlewareFix: MISSING_CLERK_PLUGIN,
+  // clerkPlugin decorates every request with `auth` and fills it in its hook.
+  readAuth: (request: FastifyRequest) => ((request as { auth?: unknown }).auth ? getAuth(request) : undefined),
+  // Fastify applies its `trustProxy` setting to both.
+  requestOrigin: (request: FastifyRequest) => `${request.protocol}://${request.host}`,
+  clerkClient: clerkClientFromEnv,
+}
+
+/**
+ * Agent tasks for a Fastify 5 app, on `@clerk/fastify`.
+ *
+ * @example
+ * const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
+ * await fastify.register(clerkPlugin)
+ * await fastify.register(agentTasks.handler, { prefix: '/api/agent-tasks' })
+ * // elsewhere: const { url } = await agentTasks.create(request, { taskDescription: 'Nightly check' })
+ */
+export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
+  const kit = createAdapterKit(fastifyAdapter, options)
+
+  async function serve(request: FastifyRequest, reply: FastifyReply, path: string): Promise<FastifyReply> {
+    const response = await kit.respond(request, nodeContractRequest(request.raw, { path, ...bodyOf(request) }))
+    return reply.code(response.status).headers(response.headers).send(response.body)
+  }
+
+  async function registerContract(instance: FastifyInstance): Promise<void> {
+    const { prefix } = instance
+    if (prefix === '') throw new AgentTaskError('misconfigured', MISSING_PREFIX)
+    // Checked once every plugin is loaded (clerkPlugin's hook also covers these routes when it is
+    // registered later on the same app), so a missing plugin fails `fastify.ready()` with the fix
+    // rather than every request.
+    instance.addHook('onReady', async () => {
+      if (instance.hasPlugin('@clerk/fastify')) return
+      const message = `${fastifyAdapter.name}: clerkPlugin is not registered where the agent-tasks routes run. ${MISSING_CLERK_PLUGIN}`
+      console.error(`[agent-tasks] ${message}`)
+      throw new AgentTaskError('misconfigured', message)
+    })
+    // Core reads the body itself (size limit, deadline, media type, JSON errors as problem+json), and
+    // only once the caller is known: every body passes through unread. Encapsulated, so the app's own
+    // parsers stay as they are everywhere else.
+    instance.removeAllContentTypeParsers()
+    instance.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
+    for (const { pattern } of contractRoutes) {
+      // Every method: core answers 405 with `Allow: POST` itself.
+      instance.all(pattern, (request, reply) => serve(request, reply, (request.url.slice(prefix.length).split('?')[0] ?? '') || '/'))
+    }
+  }
+
+  // `encapsulate: true` keeps the routes and the pass-through parser in their own context under the
+  // prefix; the version range gives a clear error on other Fastify majors.
+  const handler = fastifyPlugin(registerContract, { name: fastifyAdapter.name, fastify: '5.x', encapsulate: true })
+  return { create: kit.create, revoke: kit.revoke, store: kit.store, handler, route: (request, reply) => serve(request, reply, '/') }
+}
