@@ -49,6 +49,12 @@ export interface ConformanceTarget {
    * then refused by that parser with its own 400, and slow bodies are that parser's to time out.
    */
   upstreamBodyParser?: boolean
+  /**
+   * Who reads a request body before the adapter does, when something does (`express.json()`, Next.js
+   * buffering the body for its proxy): a body that never finishes arriving is then theirs to time out,
+   * and the 408 case is skipped.
+   */
+  bodyReadBeforeAdapterBy?: string
   start(emulator: Emulator, options: ConformanceOptions, setup: ConformanceSetup): Promise<RunningApp>
   /** The app without the Clerk middleware, and the fix the adapter must name (e.g. "app.use(clerkMiddleware())"). */
   withoutClerk: { fix: string; start(emulator: Emulator): Promise<AppWithoutClerk> }

@@ -47,6 +47,7 @@ export function expressTarget(name: string, bodyParser: 'none' | 'express.json')
   return {
     name,
     upstreamBodyParser: bodyParser === 'express.json',
+    ...(bodyParser === 'express.json' ? { bodyReadBeforeAdapterBy: 'express.json()' } : {}),
     async start(emulator, options) {
       Object.assign(process.env, emulator.env)
       const agentTasks = createAgentTasks(options)

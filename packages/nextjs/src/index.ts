@@ -8,8 +8,11 @@ export {
   createMemoryStore,
   isAgentTaskError,
 } from '@agent-tasks/core'
-export { type AgentTasksRouteHandlers, createAgentTasksHandler } from './handler.js'
-export type { NextAgentTasksContext, NextAgentTasksOptions } from './options.js'
-export { createAgentTask, revokeAgentTask } from './programmatic.js'
-export { type AgentTaskRoute, createAgentTaskRoute } from './route.js'
+export {
+  type AgentTasks,
+  type AgentTasksOptions,
+  type AgentTasksRouteHandlers,
+  createAgentTasks,
+  type NextAgentTasksContext,
+} from './create-agent-tasks.js'
 export type { AgentTasksRouteContext, AgentTasksRouteHandler } from './route-context.js'

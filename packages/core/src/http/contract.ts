@@ -5,8 +5,11 @@
  */
 export interface ContractRequest {
   method: string
-  /** Path below the mount point, as the client sent it (still percent-encoded): `/`, `/{id}/revoke`. */
-  path: string
+  /**
+   * Path below the mount point, as the client sent it (still percent-encoded): `/`, `/{id}/revoke`;
+   * `undefined` when the request is not below the mount point at all (answered 404).
+   */
+  path: string | undefined
   /** A request header by its lower-case name. */
   header(name: string): string | undefined
   /** Reads the body within the limits (413, 408 past them). */

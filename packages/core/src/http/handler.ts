@@ -1,5 +1,4 @@
 import type { AgentTasksService } from '../agent-tasks.js'
-import { AgentTaskError } from '../errors.js'
 import type { AgentTasksAuth } from '../types.js'
 import { toWebResponse } from './responses.js'
 import { pathBelow } from './routes.js'
@@ -27,9 +26,6 @@ export function createRequestHandler<Context>(service: AgentTasksService<Context
     const response = await settle(async () => {
       const url = new URL(request.url)
       const path = options.path ?? pathBelow(url.pathname, resolved.basePath)
-      if (path === undefined) {
-        throw new AgentTaskError('not_found', `No agent-tasks route here: the handler is mounted at ${resolved.basePath}.`)
-      }
       const call = { auth: options.auth, context: options.context, origin: resolved.origin ?? url.origin }
       return runContract(service, webContractRequest(request, path, options.body), call)
     })

@@ -26,7 +26,7 @@ export async function runContract<Context>(
   request: ContractRequest,
   call: ContractCall<Context>,
 ): Promise<ContractResponse> {
-  const route = matchRoute(request.path)
+  const route = request.path === undefined ? undefined : matchRoute(request.path)
   if (route === undefined) {
     throw new AgentTaskError('not_found', 'No agent-tasks route here. Use POST / or POST /{agentTaskId}/revoke.')
   }

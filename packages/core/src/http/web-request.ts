@@ -21,38 +21,32 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
 export async function readWebBody(body: ReadableStream<Uint8Array> | null, limits: BodyLimits): Promise<string> {
   if (body === null) return ''
   const reader = body.getReader()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    reader.cancel().catch(() => {})
-  }, limits.timeoutMs)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  // Raced rather than relying on `cancel()` to settle a pending read, which not every stream does.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(bodyTooSlow(limits.timeoutMs)), limits.timeoutMs)
+  })
   try {
     const chunks: Uint8Array[] = []
     let total = 0
     for (;;) {
-      let result: ReadableStreamReadResult<Uint8Array>
-      try {
-        result = await reader.read()
-      } catch {
-        throw timedOut ? bodyTooSlow(limits.timeoutMs) : bodyCutOff()
-      }
-      if (timedOut) throw bodyTooSlow(limits.timeoutMs)
+      const result = await Promise.race([reader.read().catch(() => Promise.reject(bodyCutOff())), deadline])
       if (result.done) break
       total += result.value.byteLength
-      if (total > limits.maxBytes) {
-        reader.cancel().catch(() => {})
-        throw bodyTooLarge(limits.maxBytes)
-      }
+      if (total > limits.maxBytes) throw bodyTooLarge(limits.maxBytes)
       chunks.push(result.value)
     }
     return new TextDecoder().decode(concat(chunks, total))
+  } catch (error) {
+    reader.cancel().catch(() => {})
+    throw error
   } finally {
     clearTimeout(timer)
   }
 }
 
 /** The contract's view of a Web `Request`. */
-export function webContractRequest(request: Request, path: string, preParsed?: PreParsedBody): ContractRequest {
+export function webContractRequest(request: Request, path: string | undefined, preParsed?: PreParsedBody): ContractRequest {
   return {
     method: request.method,
     path,

@@ -1,17 +1,15 @@
 'use server'
 
-import { createAgentTask, isAgentTaskError, revokeAgentTask } from '@agent-tasks/nextjs'
+import { isAgentTaskError } from '@agent-tasks/nextjs'
 import { redirect } from 'next/navigation.js'
+import { agentTasks } from '../../lib/agent-tasks.js'
 
 // Server Actions as an app writes them. Each reports its outcome through the redirect target, which
 // a form submitted without JavaScript receives as a 303.
 export async function mintAction(formData: FormData): Promise<void> {
   let outcome: string
   try {
-    const task = await createAgentTask({
-      taskDescription: String(formData.get('taskDescription')),
-      redirectUrl: '/dashboard',
-    })
+    const task = await agentTasks.create({ taskDescription: String(formData.get('taskDescription')), redirectUrl: '/dashboard' })
     outcome = `created=${encodeURIComponent(task.agentTaskId)}&redirect=${encodeURIComponent(task.redirectUrl)}`
   } catch (error) {
     if (!isAgentTaskError(error)) throw error
@@ -23,7 +21,7 @@ export async function mintAction(formData: FormData): Promise<void> {
 export async function revokeAction(formData: FormData): Promise<void> {
   let outcome: string
   try {
-    const record = await revokeAgentTask(String(formData.get('agentTaskId')))
+    const record = await agentTasks.revoke(String(formData.get('agentTaskId')))
     outcome = `revoked=${encodeURIComponent(record.agentTaskId)}`
   } catch (error) {
     if (!isAgentTaskError(error)) throw error

@@ -1,4 +1,4 @@
-import { createAgentTaskRoute } from '@agent-tasks/nextjs'
+import { agentTasks } from '../../lib/agent-tasks.js'
 
 // The hand-written route of Clerk's docs, in one line, at the app's own path.
-export const POST = createAgentTaskRoute({ redirect: { defaultUrl: '/dashboard' } })
+export const POST = agentTasks.route

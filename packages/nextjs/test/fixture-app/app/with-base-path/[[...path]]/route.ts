@@ -1,3 +1,3 @@
-import { createAgentTasksHandler } from '@agent-tasks/nextjs'
+import { createAgentTasks } from '@agent-tasks/nextjs'
 
-export const { POST, GET, PUT, PATCH, DELETE } = createAgentTasksHandler({ basePath: '/with-base-path' })
+export const { POST, GET, PUT, PATCH, DELETE } = createAgentTasks({ basePath: '/with-base-path' }).handler

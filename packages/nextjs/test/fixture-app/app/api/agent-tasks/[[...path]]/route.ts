@@ -1,4 +1,3 @@
-import { fixtureOptions } from '@agent-tasks/conformance/fixture'
-import { createAgentTasksHandler } from '@agent-tasks/nextjs'
+import { agentTasks } from '../../../../lib/agent-tasks.js'
 
-export const { POST, GET, PUT, PATCH, DELETE } = createAgentTasksHandler(fixtureOptions('main'))
+export const { POST, GET, PUT, PATCH, DELETE } = agentTasks.handler

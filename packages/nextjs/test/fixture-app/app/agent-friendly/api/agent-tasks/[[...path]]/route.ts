@@ -1,4 +1,4 @@
 import { fixtureOptions } from '@agent-tasks/conformance/fixture'
-import { createAgentTasksHandler } from '@agent-tasks/nextjs'
+import { createAgentTasks } from '@agent-tasks/nextjs'
 
-export const { POST, GET, PUT, PATCH, DELETE } = createAgentTasksHandler(fixtureOptions('agentFriendly'))
+export const { POST, GET, PUT, PATCH, DELETE } = createAgentTasks(fixtureOptions('agentFriendly')).handler

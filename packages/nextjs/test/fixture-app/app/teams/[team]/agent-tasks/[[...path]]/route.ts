@@ -1,4 +1,4 @@
-import { createAgentTasksHandler } from '@agent-tasks/nextjs'
+import { createAgentTasks } from '@agent-tasks/nextjs'
 
 // Below another dynamic segment: the mount point is still derived from the catch-all.
-export const { POST, GET, PUT, PATCH, DELETE } = createAgentTasksHandler()
+export const { POST, GET, PUT, PATCH, DELETE } = createAgentTasks().handler
