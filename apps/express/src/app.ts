@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { createAgentTasksHandler } from '@agent-tasks/express'
+import { createAgentTasks } from '@agent-tasks/express'
 import { clerkClient, clerkMiddleware, getAuth } from '@clerk/express'
 import express, { type Request } from 'express'
 import { dashboardPage, homePage } from './pages.ts'
@@ -22,6 +22,13 @@ function signInLink(config: AppConfig, req: Request): string | undefined {
   return url.href
 }
 
+/** The app's one agent-tasks instance: the routes below use it, and so could any other handler (`agentTasks.create(req)`). */
+export const agentTasks = createAgentTasks({
+  redirect: { defaultUrl: '/dashboard' },
+  taskDescription: 'Sample app agent task',
+  session: { defaultSeconds: 900, maxSeconds: 3600 },
+})
+
 export function createApp(config: AppConfig): express.Express {
   const app = express()
   app.disable('x-powered-by')
@@ -37,14 +44,7 @@ export function createApp(config: AppConfig): express.Express {
   app.use(clerkMiddleware())
 
   // The whole agent-tasks contract: POST /api/agent-tasks and POST /api/agent-tasks/:id/revoke.
-  app.use(
-    '/api/agent-tasks',
-    createAgentTasksHandler({
-      redirect: { defaultUrl: '/dashboard' },
-      taskDescription: 'Sample app agent task',
-      session: { defaultSeconds: 900, maxSeconds: 3600 },
-    }),
-  )
+  app.use('/api/agent-tasks', agentTasks.handler)
 
   app.get('/', (req, res) => {
     res.send(homePage({ signInUrl: signInLink(config, req), signedIn: getAuth(req).userId !== null }))

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { createAgentTasksHandler } from '@agent-tasks/fastify'
+import { createAgentTasks } from '@agent-tasks/fastify'
 import { clerkPlugin, getAuth } from '@clerk/fastify'
 import formBody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
@@ -21,6 +21,13 @@ function signInLink(config: AppConfig, request: FastifyRequest): string | undefi
   return url.href
 }
 
+/** The app's one agent-tasks instance: the routes below use it, and so could any other handler (`agentTasks.create(request)`). */
+export const agentTasks = createAgentTasks({
+  redirect: { defaultUrl: '/dashboard' },
+  taskDescription: 'Sample app agent task',
+  session: { defaultSeconds: 900, maxSeconds: 3600 },
+})
+
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify()
   app.addHook('onRequest', async (_request, reply) => {
@@ -35,14 +42,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(clerkPlugin, clerkOptionsFromEnv())
 
   // The whole agent-tasks contract: POST /api/agent-tasks and POST /api/agent-tasks/:id/revoke.
-  await app.register(
-    createAgentTasksHandler({
-      redirect: { defaultUrl: '/dashboard' },
-      taskDescription: 'Sample app agent task',
-      session: { defaultSeconds: 900, maxSeconds: 3600 },
-    }),
-    { prefix: '/api/agent-tasks' },
-  )
+  await app.register(agentTasks.handler, { prefix: '/api/agent-tasks' })
 
   app.get('/', async (request, reply) => {
     const signedIn = getAuth(request).userId !== null

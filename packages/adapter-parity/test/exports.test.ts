@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { publicApiOf } from './public-api.js'
+
+/** Every framework adapter. A new adapter adds itself here (and to the bench). */
+const ADAPTERS = ['@agent-tasks/express', '@agent-tasks/fastify', '@agent-tasks/nextjs'] as const
+
+/** The names every adapter exports, so a user who knows one adapter knows them all. */
+const SHARED_EXPORTS = [
+  'AgentTaskError',
+  'AgentTaskErrorCode',
+  'AgentTaskRecord',
+  'AgentTaskStore',
+  'AgentTasks',
+  'AgentTasksOptions',
+  'CreateAgentTaskInput',
+  'CreatedAgentTask',
+  'createAgentTasks',
+  'createMemoryStore',
+  'isAgentTaskError',
+]
+
+/** What every adapter's instance offers: the contract, the single route, the programmatic API, the store. */
+const SHARED_MEMBERS = ['create', 'handler', 'revoke', 'route', 'store']
+
+describe.each(ADAPTERS)('%s', (name) => {
+  const api = publicApiOf(name)
+
+  it('exports every shared name', () => {
+    expect(api.exports).toEqual(expect.arrayContaining(SHARED_EXPORTS))
+  })
+
+  it('offers the same instance members as every adapter', () => {
+    expect(api.instanceMembers).toEqual(SHARED_MEMBERS)
+  })
+
+  it('exports what its snapshot says (update it on purpose: `vitest run -u`)', () => {
+    expect(api).toMatchSnapshot()
+  })
+})
