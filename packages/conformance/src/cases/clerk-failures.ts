@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, expect, it, vi } from 'vitest'
 import type { SuiteContext } from '../context.js'
 import { expectProblem } from '../expect-problem.js'
 
@@ -53,8 +53,11 @@ export function clerkFailureCases(ctx: () => SuiteContext): void {
   it('answers 504 when Clerk does not answer in time', async () => {
     const { app, request, ada, emulator } = ctx()
     emulator.faults.add({ ...CREATE, latencyMs: 2500 })
+    const logged = emulator.state.requests().length
     const result = await request(app, '', { bearer: ada.token })
     expectProblem(result, 504, 'upstream_timeout')
+    // The emulator logs a request when it answers: wait for the late one, so later cases count only their own.
+    await vi.waitFor(() => expect(emulator.state.requests().length).toBeGreaterThan(logged), { timeout: 5_000 })
   })
 
   it('maps a failing revoke to 502', async () => {
