@@ -1,0 +1,30 @@
+import { fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { captureOutput, exitOf, stopChild } from './child-process.ts'
+import type { ListeningMessage } from './servers/routes.ts'
+
+/** A bench server running in a child process. */
+export interface AppProcess {
+  /** e.g. `http://127.0.0.1:41234` */
+  origin: string
+  /** The last few kB it printed. */
+  output(): string
+  close(): Promise<void>
+}
+
+/** Forks one of `servers/*-app.ts` with the emulator's environment; it sends its port once it listens. */
+export async function forkServer(script: URL, env: Record<string, string>): Promise<AppProcess> {
+  const child = fork(fileURLToPath(script), [], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  })
+  const output = captureOutput(child)
+  const listening = new Promise<ListeningMessage>((resolve) => child.once('message', (message) => resolve(message as ListeningMessage)))
+  try {
+    const { port } = await Promise.race([listening, exitOf(child, fileURLToPath(script), output)])
+    return { origin: `http://127.0.0.1:${port}`, output, close: () => stopChild(child) }
+  } catch (error) {
+    await stopChild(child)
+    throw error
+  }
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { packageDir } from './package-dir.ts'
+
+export interface EntrySize {
+  entry: string
+  minified: number
+  gzipped: number
+  /** Bytes the entry should stay under, if it has a goal. */
+  goal?: number
+}
+
+/** Core's main entry, minified and gzipped, in bytes (4 kB). */
+const CORE_GOAL = 4_000
+
+/** The app brings these; they are never part of an entry's own size. */
+const ALWAYS_EXTERNAL = ['@clerk/*', 'express', 'fastify', 'fastify-plugin', 'next', 'next/*', 'react', 'react/*']
+
+const ENTRIES: Array<{ pkg: string; files: Array<{ entry: string; file: string; goal?: number }>; external: string[] }> = [
+  {
+    pkg: '@agent-tasks/core',
+    files: [
+      { entry: '@agent-tasks/core', file: 'dist/index.js', goal: CORE_GOAL },
+      { entry: '@agent-tasks/core/adapter', file: 'dist/adapter/index.js' },
+      { entry: '@agent-tasks/core/node', file: 'dist/node.js' },
+    ],
+    external: [],
+  },
+  // Core is left out, so each adapter's own code is what shows.
+  ...['express', 'fastify', 'nextjs'].map((name) => ({
+    pkg: `@agent-tasks/${name}`,
+    files: [{ entry: `@agent-tasks/${name}`, file: 'dist/index.js' }],
+    external: ['@agent-tasks/core', '@agent-tasks/core/*'],
+  })),
+]
+
+/** Minified + gzipped size of each built entry (ESM, Node platform), peers external. */
+export async function measureBundleSizes(): Promise<EntrySize[]> {
+  const sizes: EntrySize[] = []
+  for (const { pkg, files, external } of ENTRIES) {
+    const dir = packageDir(pkg)
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { peerDependencies?: Record<string, string> }
+    const peers = Object.keys(manifest.peerDependencies ?? {}).flatMap((peer) => [peer, `${peer}/*`])
+    for (const { entry, file, goal } of files) {
+      const result = await build({
+        entryPoints: [join(dir, file)],
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'node',
+        external: [...ALWAYS_EXTERNAL, ...peers, ...external],
+        write: false,
+        logLevel: 'silent',
+      })
+      const code = result.outputFiles[0]?.contents ?? new Uint8Array()
+      sizes.push({ entry, minified: code.byteLength, gzipped: gzipSync(code).byteLength, ...(goal === undefined ? {} : { goal }) })
+    }
+  }
+  return sizes
+}

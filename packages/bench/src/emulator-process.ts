@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { parseEnv } from 'node:util'
+import { captureOutput, exitOf, stopChild } from './child-process.ts'
+
+const USER_EMAIL = 'ada@example.com'
+
+export interface EmulatorProcess {
+  /** The `CLERK_*` environment for the app. */
+  env: Record<string, string>
+  /** A fresh session token of the seeded user, for `Authorization: Bearer`. */
+  sessionToken(ttlSeconds: number): Promise<string>
+  close(): Promise<void>
+}
+
+function emulatorBin(): string {
+  const manifestPath = createRequire(import.meta.url).resolve('@agent-tasks/emulator/package.json')
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> }
+  const bin = manifest.bin['agent-tasks-emulator']
+  if (!bin) throw new Error('@agent-tasks/emulator has no agent-tasks-emulator bin')
+  return join(dirname(manifestPath), bin)
+}
+
+/** The env lines on stdout, once the status line on stderr says the emulator is listening. */
+function printedEnv(child: ChildProcess, output: () => string): Promise<Record<string, string>> {
+  return new Promise((resolve) => {
+    let printed = ''
+    const check = () => {
+      if (!output().includes('listening on')) return
+      const env = parseEnv(printed) as Record<string, string>
+      if (env.CLERK_API_URL && env.CLERK_SECRET_KEY && env.CLERK_JWT_KEY) resolve(env)
+    }
+    child.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString()
+      check()
+    })
+    child.stderr?.on('data', check)
+  })
+}
+
+/** A tiny client of the emulator's Backend API (the secret key is the credential). */
+function backendApi(env: Record<string, string>) {
+  return async <T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> => {
+    const response = await fetch(new URL(path, env.CLERK_API_URL), {
+      method,
+      headers: { Authorization: `Bearer ${env.CLERK_SECRET_KEY}`, 'Content-Type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+    if (!response.ok) throw new Error(`emulator ${method} ${path} answered ${response.status}: ${await response.text()}`)
+    return (await response.json()) as T
+  }
+}
+
+/**
+ * The emulator's CLI in a child process of its own (so it shares an event loop with neither the app
+ * nor the load generator), rate limit off. The CLI prints the env but cannot sign anyone in, so
+ * tokens come from its Backend API, as a backend mints them: one session for the seeded user, then a
+ * token per call, with the lifetime asked for.
+ */
+export async function startEmulatorProcess(): Promise<EmulatorProcess> {
+  const child = spawn(process.execPath, [emulatorBin(), '--no-rate-limit', '--user', `Ada <${USER_EMAIL}>`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output = captureOutput(child)
+  try {
+    const env = await Promise.race([printedEnv(child, output), exitOf(child, 'the emulator', output)])
+    const bapi = backendApi(env)
+    const [user] = await bapi<Array<{ id: string }>>('GET', `/v1/users?email_address=${encodeURIComponent(USER_EMAIL)}`)
+    if (!user) throw new Error(`the emulator has no user ${USER_EMAIL}`)
+    const session = await bapi<{ id: string }>('POST', '/v1/sessions', { user_id: user.id })
+    return {
+      env,
+      async sessionToken(ttlSeconds) {
+        const { jwt } = await bapi<{ jwt: string }>('POST', `/v1/sessions/${session.id}/tokens`, { expires_in_seconds: ttlSeconds })
+        return jwt
+      },
+      close: () => stopChild(child),
+    }
+  } catch (error) {
+    await stopChild(child)
+    throw error
+  }
+}

@@ -1,0 +1,63 @@
+import type { EntrySize } from './bundle-size.ts'
+import type { Comparison } from './compare-routes.ts'
+import type { BenchOptions } from './options.ts'
+
+export const GOALS = { throughputRatio: 0.98, p99Ratio: 1.05 } as const
+
+/** A Markdown table padded into columns, so it reads in a terminal and pastes into a README. */
+function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)))
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join(' | ')} |`
+  const rule = `|${widths.map((width, i) => (rightAligned[i] ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`
+  return [line(header), rule, ...rows.map(line)].join('\n')
+}
+
+const bytes = (n: number) => `${n.toLocaleString('en-US')} B`
+const ms = (n: number) => n.toFixed(2)
+const mark = (ok: boolean) => (ok ? '✓' : '✗')
+
+export function sizeTable(sizes: EntrySize[]): string {
+  const rows = sizes.map((size) => [
+    size.entry,
+    bytes(size.minified),
+    bytes(size.gzipped),
+    size.goal === undefined ? '' : `≤ ${bytes(size.goal)} ${mark(size.gzipped <= size.goal)}`,
+  ])
+  return table(['entry', 'min', 'min+gz', 'goal'], rows, [false, true, true, false])
+}
+
+export function throughputTable(comparisons: Comparison[]): string {
+  const rows = comparisons.map(({ adapter, path, seed, adapterRoute }) => {
+    const throughput = adapterRoute.requestsPerSecond / seed.requestsPerSecond
+    const p99 = adapterRoute.p99 / seed.p99
+    return [
+      adapter,
+      path.name,
+      Math.round(seed.requestsPerSecond).toLocaleString('en-US'),
+      Math.round(adapterRoute.requestsPerSecond).toLocaleString('en-US'),
+      `${throughput.toFixed(3)} ${mark(throughput >= GOALS.throughputRatio)}`,
+      `${ms(seed.p50)} / ${ms(seed.p99)}`,
+      `${ms(adapterRoute.p50)} / ${ms(adapterRoute.p99)}`,
+      `${p99.toFixed(3)} ${mark(p99 <= GOALS.p99Ratio)}`,
+    ]
+  })
+  return table(
+    [
+      'adapter',
+      'path',
+      'seed req/s',
+      'adapter req/s',
+      `req/s ÷ (≥ ${GOALS.throughputRatio})`,
+      'seed p50 / p99 ms',
+      'adapter p50 / p99 ms',
+      `p99 ÷ (≤ ${GOALS.p99Ratio})`,
+    ],
+    rows,
+    [false, false, true, true, true, true, true, true],
+  )
+}
+
+export function methodLine(options: BenchOptions): string {
+  return `Medians of ${options.rounds} alternating rounds of ${options.seconds} s per route (after ${options.warmupSeconds} s of warm-up each), ${options.connections} connections; Node ${process.version}. create = signed-in POST that mints a link (2xx counts), 401 = signed-out POST (401 counts). ÷ = adapter ÷ seed.`
+}

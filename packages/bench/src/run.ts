@@ -1,0 +1,72 @@
+import { type AppProcess, forkServer } from './app-process.ts'
+import { measureBundleSizes } from './bundle-size.ts'
+import { type Comparison, compareRoutes } from './compare-routes.ts'
+import { startEmulatorProcess } from './emulator-process.ts'
+import { buildNextApp, startNextApp } from './next-app.ts'
+import { type AdapterName, type BenchOptions, readOptions, USAGE } from './options.ts'
+import { PATHS } from './paths.ts'
+import { preflight } from './preflight.ts'
+import { methodLine, sizeTable, throughputTable } from './report.ts'
+
+const servers: Record<AdapterName, (env: Record<string, string>) => Promise<AppProcess>> = {
+  express: (env) => forkServer(new URL('./servers/express-app.ts', import.meta.url), env),
+  fastify: (env) => forkServer(new URL('./servers/fastify-app.ts', import.meta.url), env),
+  nextjs: startNextApp,
+}
+
+const print = (text: string) => process.stdout.write(`${text}\n`)
+const progress = (line: string) => process.stderr.write(`  ${line}\n`)
+
+/** One emulator and one server for `adapter`; both paths compared on it. */
+async function benchAdapter(adapter: AdapterName, options: BenchOptions): Promise<Comparison[]> {
+  const emulator = await startEmulatorProcess()
+  try {
+    const app = await servers[adapter](emulator.env)
+    try {
+      await preflight(app.origin, await emulator.sessionToken(60))
+      const comparisons: Comparison[] = []
+      for (const path of PATHS) {
+        comparisons.push(await compareRoutes({ adapter, path, origin: app.origin, options, sessionToken: emulator.sessionToken, progress }))
+      }
+      return comparisons
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      throw new Error(`${message}\n--- ${adapter} server output (last lines) ---\n${app.output().split('\n').slice(-40).join('\n')}`)
+    } finally {
+      await app.close()
+    }
+  } finally {
+    await emulator.close()
+  }
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2), process.env)
+  if (options === 'help') {
+    process.stdout.write(USAGE)
+    return
+  }
+
+  print('## Built size (minified + gzipped, ESM, peers external; adapters without core)\n')
+  print(sizeTable(await measureBundleSizes()))
+
+  if (options.adapters.includes('nextjs')) {
+    progress('next-app: next build (skipped when nothing changed)…')
+    progress(`next-app: ${await buildNextApp()}`)
+  }
+
+  const comparisons: Comparison[] = []
+  for (const adapter of options.adapters) {
+    progress(`${adapter}: starting the emulator and the server`)
+    comparisons.push(...(await benchAdapter(adapter, options)))
+  }
+  print('\n## Seed route vs adapter route, same server\n')
+  print(methodLine(options))
+  print('')
+  print(throughputTable(comparisons))
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nbench failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+})

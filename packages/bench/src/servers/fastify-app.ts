@@ -1,0 +1,19 @@
+import { createAgentTasks } from '@agent-tasks/fastify'
+import { clerkPlugin } from '@clerk/fastify'
+import Fastify from 'fastify'
+import { clerkOptionsFromEnv } from './fastify-clerk-options.ts'
+import { seedRoutes } from './fastify-seed.ts'
+import { announceListening, ROUTES } from './routes.ts'
+
+// Forked by the bench with the emulator's CLERK_* environment.
+const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
+
+const app = Fastify()
+await app.register(clerkPlugin, clerkOptionsFromEnv())
+seedRoutes(app, ROUTES.seed)
+app.post(ROUTES.adapter, agentTasks.route)
+
+await app.listen({ port: 0, host: '127.0.0.1' })
+const address = app.server.address()
+if (address === null || typeof address === 'string') throw new Error('no port')
+announceListening(address.port)

@@ -1,0 +1,14 @@
+/** Where every bench server mounts the two routes it compares (the Next.js app by its app/ folders). */
+export const ROUTES = { seed: '/seed', adapter: '/adapter' } as const
+
+export type RouteName = keyof typeof ROUTES
+
+/** What a forked server sends its parent once it listens. */
+export interface ListeningMessage {
+  port: number
+}
+
+export function announceListening(port: number): void {
+  const message: ListeningMessage = { port }
+  process.send?.(message)
+}
