@@ -14,8 +14,11 @@ export interface AppProcess {
 
 /** Forks one of `servers/*-app.ts` with the emulator's environment; it sends its port once it listens. */
 export async function forkServer(script: URL, env: Record<string, string>): Promise<AppProcess> {
+  const profileDir = process.env.BENCH_CPU_PROF
   const child = fork(fileURLToPath(script), [], {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
+    // A CPU profile of the server, written when it stops (see README "Profiling").
+    execArgv: profileDir ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : process.execArgv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   const output = captureOutput(child)

@@ -2,9 +2,9 @@ import { type LoadSpec, loadRound, type RoundResult } from './load-round.ts'
 import type { BenchOptions } from './options.ts'
 import type { BenchPath } from './paths.ts'
 import { ROUTES, type RouteName } from './servers/routes.ts'
-import { median } from './stats.ts'
+import { median, percentile } from './stats.ts'
 
-/** Medians over the rounds of one route. */
+/** Over the rounds of one route: the median req/s, and latency percentiles of all their responses pooled. */
 export interface RouteSummary {
   requestsPerSecond: number
   p50: number
@@ -16,6 +16,8 @@ export interface Comparison {
   path: BenchPath
   seed: RouteSummary
   adapterRoute: RouteSummary
+  /** adapter ÷ seed req/s of each pair of rounds, in order: the spread shows the run's noise. */
+  pairRatios: number[]
 }
 
 export interface CompareSetup {
@@ -30,11 +32,14 @@ export interface CompareSetup {
 
 const ORDER: RouteName[] = ['seed', 'adapter']
 
+// Latency percentiles come from all rounds' responses together: a per-round p99 rests on a few dozen
+// responses and swings with every GC pause, while the pooled one rests on thousands.
 function summarize(rounds: RoundResult[]): RouteSummary {
+  const pooled = Float64Array.from(rounds.flatMap((round) => Array.from(round.latencies))).sort()
   return {
     requestsPerSecond: median(rounds.map((round) => round.requestsPerSecond)),
-    p50: median(rounds.map((round) => round.p50)),
-    p99: median(rounds.map((round) => round.p99)),
+    p50: percentile(pooled, 0.5),
+    p99: percentile(pooled, 0.99),
   }
 }
 
@@ -82,5 +87,6 @@ export async function compareRoutes(setup: CompareSetup): Promise<Comparison> {
       setup.progress(`${label} ${`round ${n}/${options.rounds}`.padEnd(11)} ${route.padEnd(7)} ${describeRound(round)}`)
     }
   }
-  return { adapter: setup.adapter, path, seed: summarize(rounds.seed), adapterRoute: summarize(rounds.adapter) }
+  const pairRatios = rounds.adapter.map((round, i) => round.requestsPerSecond / (rounds.seed[i]?.requestsPerSecond ?? Number.NaN))
+  return { adapter: setup.adapter, path, seed: summarize(rounds.seed), adapterRoute: summarize(rounds.adapter), pairRatios }
 }

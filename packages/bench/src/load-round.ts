@@ -17,6 +17,8 @@ export interface RoundResult {
   /** Milliseconds, over every response. */
   p50: number
   p99: number
+  /** Every response's latency in ms, sorted ascending (pooled across rounds for the summary). */
+  latencies: Float64Array
   /** Responses with another status, by status. */
   unexpected: Record<string, number>
   /** Connection errors and timeouts. */
@@ -53,6 +55,7 @@ export async function loadRound(spec: LoadSpec): Promise<RoundResult> {
     requestsPerSecond: expected / result.duration,
     p50: percentile(sorted, 0.5),
     p99: percentile(sorted, 0.99),
+    latencies: sorted,
     unexpected,
     errors: result.errors,
   }

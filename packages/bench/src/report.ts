@@ -28,7 +28,7 @@ export function sizeTable(sizes: EntrySize[]): string {
 }
 
 export function throughputTable(comparisons: Comparison[]): string {
-  const rows = comparisons.map(({ adapter, path, seed, adapterRoute }) => {
+  const rows = comparisons.map(({ adapter, path, seed, adapterRoute, pairRatios }) => {
     const throughput = adapterRoute.requestsPerSecond / seed.requestsPerSecond
     const p99 = adapterRoute.p99 / seed.p99
     return [
@@ -37,6 +37,7 @@ export function throughputTable(comparisons: Comparison[]): string {
       Math.round(seed.requestsPerSecond).toLocaleString('en-US'),
       Math.round(adapterRoute.requestsPerSecond).toLocaleString('en-US'),
       `${throughput.toFixed(3)} ${mark(throughput >= GOALS.throughputRatio)}`,
+      `${Math.min(...pairRatios).toFixed(2)}–${Math.max(...pairRatios).toFixed(2)}`,
       `${ms(seed.p50)} / ${ms(seed.p99)}`,
       `${ms(adapterRoute.p50)} / ${ms(adapterRoute.p99)}`,
       `${p99.toFixed(3)} ${mark(p99 <= GOALS.p99Ratio)}`,
@@ -49,15 +50,16 @@ export function throughputTable(comparisons: Comparison[]): string {
       'seed req/s',
       'adapter req/s',
       `req/s ÷ (≥ ${GOALS.throughputRatio})`,
+      'per round',
       'seed p50 / p99 ms',
       'adapter p50 / p99 ms',
       `p99 ÷ (≤ ${GOALS.p99Ratio})`,
     ],
     rows,
-    [false, false, true, true, true, true, true, true],
+    [false, false, true, true, true, true, true, true, true],
   )
 }
 
 export function methodLine(options: BenchOptions): string {
-  return `Medians of ${options.rounds} alternating rounds of ${options.seconds} s per route (after ${options.warmupSeconds} s of warm-up each), ${options.connections} connections; Node ${process.version}. create = signed-in POST that mints a link (2xx counts), 401 = signed-out POST (401 counts). ÷ = adapter ÷ seed.`
+  return `req/s: medians of ${options.rounds} alternating rounds of ${options.seconds} s per route (after ${options.warmupSeconds} s of warm-up each), ${options.connections} connections, Node ${process.version}; "per round": the lowest and highest adapter ÷ seed of the round pairs (the run's noise). p50/p99: over all measured responses of the route. create = signed-in POST that mints a link (2xx counts), 401 = signed-out POST (401 counts). ÷ = adapter ÷ seed.`
 }

@@ -73,7 +73,7 @@ export function createAgentTasksService<Context = unknown>(
   async function admit(action: AgentTaskAction, call: CallContext<Context>): Promise<SignedInAuth | Refusal> {
     const refusal = refusalOf(call.auth, resolved.allowAgentSessions)
     if (refusal === undefined) return call.auth as SignedInAuth
-    await deny(refusal, action, call)
+    if (hooks.onDenied) await deny(refusal, action, call)
     return refusal
   }
 

@@ -9,6 +9,8 @@ export interface ListeningMessage {
 }
 
 export function announceListening(port: number): void {
+  // Exit (rather than die) on the bench's SIGTERM, so `--cpu-prof` can write its profile.
+  process.once('SIGTERM', () => process.exit(0))
   const message: ListeningMessage = { port }
   process.send?.(message)
 }

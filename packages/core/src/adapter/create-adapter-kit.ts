@@ -54,7 +54,8 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
   let reportedMissingMiddleware = false
 
   async function readAuth(native: Native): Promise<AgentTasksAuth> {
-    const auth = await adapter.readAuth(native)
+    const read = adapter.readAuth(native)
+    const auth = read instanceof Promise ? await read : read
     if (auth !== undefined) return auth
     if (!reportedMissingMiddleware) {
       reportedMissingMiddleware = true
@@ -64,7 +65,9 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
   }
 
   async function originOf(native: Native): Promise<string> {
-    return resolved.origin ?? checkOrigin(await adapter.requestOrigin(native))
+    if (resolved.origin !== undefined) return resolved.origin
+    const raw = adapter.requestOrigin(native)
+    return checkOrigin(raw instanceof Promise ? await raw : raw)
   }
 
   return {

@@ -14,6 +14,21 @@ export function jsonResponse(status: number, body: unknown): ContractResponse {
   return { status, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) }
 }
 
+const refusalResponses = new WeakMap<Refusal, ContractResponse>()
+
+/**
+ * The problem response for a refusal. Refusals such as "not signed in" are constants answered on every
+ * signed-out request, so their response is built once; callers never modify it.
+ */
+export function refusalResponse(refusal: Refusal): ContractResponse {
+  let response = refusalResponses.get(refusal)
+  if (response === undefined) {
+    response = problemOf(refusal)
+    refusalResponses.set(refusal, response)
+  }
+  return response
+}
+
 /** An RFC 9457 problem document: `type`, `title`, `status`, `detail`, plus `code` and `errors`. */
 export function problemOf(error: AgentTaskError | Refusal): ContractResponse {
   const { code, message } = error

@@ -4,7 +4,7 @@ import { isRefusal } from '../guards.js'
 import type { AgentTasksAuth } from '../types.js'
 import type { ContractRequest, ContractResponse } from './contract.js'
 import { readCreateBody } from './parse-body.js'
-import { jsonResponse, problemOf } from './responses.js'
+import { jsonResponse, problemOf, refusalResponse } from './responses.js'
 import { matchRoute } from './routes.js'
 import { crossOriginRefusal } from './same-origin.js'
 
@@ -36,7 +36,7 @@ export async function runContract<Context>(
     return response
   }
   const auth = await service.admit(route.action, call)
-  if (isRefusal(auth)) return problemOf(auth)
+  if (isRefusal(auth)) return refusalResponse(auth)
   const crossOrigin = crossOriginRefusal(request.header, call.origin, service.resolved.trustedOrigins)
   if (crossOrigin !== undefined) {
     await service.deny(crossOrigin, route.action, call)

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs'
+
+// `node src/profile-summary.ts <file.cpuprofile> [top]`: where a server's CPU time went, by function
+// and by package, from a profile written with BENCH_CPU_PROF.
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+}
+interface CpuProfile {
+  nodes: ProfileNode[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+function packageOf(url: string): string {
+  const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url) ?? /packages\/([^/]+)\//.exec(url)
+  if (match?.[1]) return match[1]
+  if (url.startsWith('node:')) return 'node internals'
+  return url === '' ? '(native / GC / idle)' : url
+}
+
+const [file, topArg] = process.argv.slice(2)
+if (!file) throw new Error('usage: node src/profile-summary.ts <file.cpuprofile> [top]')
+const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
+const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+const byFunction = new Map<string, number>()
+const byPackage = new Map<string, number>()
+let total = 0
+profile.samples.forEach((id, index) => {
+  const frame = nodes.get(id)?.callFrame
+  const micros = profile.timeDeltas[index] ?? 0
+  if (!frame) return
+  total += micros
+  const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`
+  byFunction.set(name, (byFunction.get(name) ?? 0) + micros)
+  const pkg = packageOf(frame.url)
+  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + micros)
+})
+const share = (micros: number) => `${((100 * micros) / total).toFixed(1).padStart(5)} %`
+const top = Number(topArg ?? 25)
+console.log(`total ${(total / 1e6).toFixed(2)} s sampled\n\nby package (self time):`)
+for (const [pkg, micros] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${share(micros)}  ${pkg}`)
+console.log('\nby function (self time):')
+for (const [name, micros] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${share(micros)}  ${name}`)
