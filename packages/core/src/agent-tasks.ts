@@ -40,13 +40,11 @@ export interface AgentTasksService<Context> {
   revoke(agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord>
   readonly store: AgentTaskStore
   readonly resolved: ResolvedOptions<Context>
-  /** The signed-in caller, or why they may not use the API (reported to `onDenied`). */
-  admit(action: AgentTaskAction, call: CallContext<Context>): Promise<SignedInAuth | Refusal>
-  /** Reports a refusal found after `admit` (e.g. cross-origin) to `onDenied`. */
+  /** Reports a refusal (not signed in, cross-origin, …) to `onDenied`. */
   deny(refusal: Refusal, action: AgentTaskAction, call: CallContext<Context>): Promise<void>
-  /** Mints for an admitted caller; `body` is checked here, whatever its type. */
+  /** Mints for a caller already found signed in; `body` is checked here, whatever its type. */
   mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<CreatedAgentTask>
-  /** Revokes for an admitted caller. */
+  /** Revokes for a caller already found signed in. */
   end(auth: SignedInAuth, agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord>
 }
 
@@ -196,7 +194,6 @@ export function createAgentTasksService<Context = unknown>(
   return {
     store,
     resolved,
-    admit,
     deny,
     mint,
     end,

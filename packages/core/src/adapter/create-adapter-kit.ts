@@ -2,7 +2,7 @@ import { type AgentTasksService, type CreatedAgentTask, createAgentTasksService 
 import { AgentTaskError } from '../errors.js'
 import type { ContractRequest, ContractResponse } from '../http/contract.js'
 import { runContract } from '../http/run-contract.js'
-import { settle } from '../http/settle.js'
+import { answerError } from '../http/settle.js'
 import type { AgentTasksOptions } from '../options.js'
 import type { AgentTaskRecord, AgentTaskStore } from '../store/types.js'
 import type { AgentTasksAuth } from '../types.js'
@@ -53,15 +53,21 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
   const missingMiddleware = `${adapter.name}: Clerk's middleware did not run for this request, so the caller is unknown. ${adapter.missingMiddlewareFix}`
   let reportedMissingMiddleware = false
 
-  async function readAuth(native: Native): Promise<AgentTasksAuth> {
-    const read = adapter.readAuth(native)
-    const auth = read instanceof Promise ? await read : read
-    if (auth !== undefined) return auth
+  function missing(): AgentTaskError {
     if (!reportedMissingMiddleware) {
       reportedMissingMiddleware = true
       console.error(`[agent-tasks] ${missingMiddleware}`)
     }
-    throw new AgentTaskError('misconfigured', missingMiddleware)
+    return new AgentTaskError('misconfigured', missingMiddleware)
+  }
+
+  // The framework's reads are often synchronous; awaiting only real promises keeps the request path
+  // free of needless microtask turns.
+  async function readAuth(native: Native): Promise<AgentTasksAuth> {
+    const read = adapter.readAuth(native)
+    const auth = read instanceof Promise ? await read : read
+    if (auth === undefined) throw missing()
+    return auth
   }
 
   async function originOf(native: Native): Promise<string> {
@@ -69,6 +75,8 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
     const raw = adapter.requestOrigin(native)
     return checkOrigin(raw instanceof Promise ? await raw : raw)
   }
+
+  const settleOptions = { isFrameworkError: adapter.isFrameworkError?.bind(adapter) }
 
   return {
     service,
@@ -80,14 +88,20 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
     async revoke(native, agentTaskId) {
       return service.revoke(agentTaskId, { auth: await readAuth(native), context: native })
     },
-    respond(native, request) {
-      return settle(
-        async () => {
-          const auth = await readAuth(native)
-          return runContract(service, request, { auth, context: native, origin: await originOf(native) })
-        },
-        { isFrameworkError: adapter.isFrameworkError?.bind(adapter) },
-      )
+    async respond(native, request) {
+      try {
+        const read = adapter.readAuth(native)
+        const auth = read instanceof Promise ? await read : read
+        if (auth === undefined) throw missing()
+        const origin = resolved.origin ?? adapter.requestOrigin(native)
+        return await runContract(service, request, {
+          auth,
+          context: native,
+          origin: checkOrigin(origin instanceof Promise ? await origin : origin),
+        })
+      } catch (error) {
+        return answerError(error, settleOptions)
+      }
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { AgentTasksService } from '../agent-tasks.js'
 import { AgentTaskError } from '../errors.js'
-import { isRefusal } from '../guards.js'
-import type { AgentTasksAuth } from '../types.js'
+import { refusalOf } from '../guards.js'
+import type { AgentTasksAuth, SignedInAuth } from '../types.js'
 import type { ContractRequest, ContractResponse } from './contract.js'
 import { readCreateBody } from './parse-body.js'
 import { jsonResponse, problemOf, refusalResponse } from './responses.js'
@@ -35,8 +35,12 @@ export async function runContract<Context>(
     response.headers.Allow = 'POST'
     return response
   }
-  const auth = await service.admit(route.action, call)
-  if (isRefusal(auth)) return refusalResponse(auth)
+  const refusal = refusalOf(call.auth, service.resolved.allowAgentSessions)
+  if (refusal !== undefined) {
+    if (service.resolved.hooks.onDenied) await service.deny(refusal, route.action, call)
+    return refusalResponse(refusal)
+  }
+  const auth = call.auth as SignedInAuth
   const crossOrigin = crossOriginRefusal(request.header, call.origin, service.resolved.trustedOrigins)
   if (crossOrigin !== undefined) {
     await service.deny(crossOrigin, route.action, call)

@@ -18,17 +18,22 @@ export function reportUnexpected(error: unknown): void {
 }
 
 /**
- * Turns whatever `work` throws into the answer every adapter gives: `AgentTaskError`s become their
- * problem document, anything else is logged once and answered as a 500 problem. Never rejects, but
- * for the framework's own errors.
+ * The answer every adapter gives to whatever a request threw: an `AgentTaskError` becomes its problem
+ * document, anything else is logged once and answered as a 500 problem. The framework's own errors
+ * are rethrown.
  */
+export function answerError(error: unknown, options: SettleOptions = {}): ContractResponse {
+  if (error instanceof AgentTaskError) return problemOf(error)
+  if (options.isFrameworkError?.(error)) throw error
+  reportUnexpected(error)
+  return problemOf(new AgentTaskError('internal_error', 'Something went wrong while handling the request.'))
+}
+
+/** Runs `work`, answering what it throws with `answerError`. Never rejects, but for the framework's own errors. */
 export async function settle(work: () => Promise<ContractResponse>, options: SettleOptions = {}): Promise<ContractResponse> {
   try {
     return await work()
   } catch (error) {
-    if (error instanceof AgentTaskError) return problemOf(error)
-    if (options.isFrameworkError?.(error)) throw error
-    reportUnexpected(error)
-    return problemOf(new AgentTaskError('internal_error', 'Something went wrong while handling the request.'))
+    return answerError(error, options)
   }
 }
