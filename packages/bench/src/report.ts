@@ -1,6 +1,7 @@
 import type { EntrySize } from './bundle-size.ts'
 import type { Comparison } from './compare-routes.ts'
 import type { BenchOptions } from './options.ts'
+import { median } from './stats.ts'
 
 export const GOALS = { throughputRatio: 0.98, p99Ratio: 1.05 } as const
 
@@ -29,7 +30,9 @@ export function sizeTable(sizes: EntrySize[]): string {
 
 export function throughputTable(comparisons: Comparison[]): string {
   const rows = comparisons.map(({ adapter, path, seed, adapterRoute, pairRatios }) => {
-    const throughput = adapterRoute.requestsPerSecond / seed.requestsPerSecond
+    // Each pair of rounds ran back to back, on the machine as it was then: the median of their ratios
+    // is steadier than the ratio of the two medians when the machine's speed drifts.
+    const throughput = median(pairRatios)
     const p99 = adapterRoute.p99 / seed.p99
     return [
       adapter,
@@ -61,5 +64,5 @@ export function throughputTable(comparisons: Comparison[]): string {
 }
 
 export function methodLine(options: BenchOptions): string {
-  return `req/s: medians of ${options.rounds} alternating rounds of ${options.seconds} s per route (after ${options.warmupSeconds} s of warm-up each), ${options.connections} connections, Node ${process.version}; "per round": the lowest and highest adapter ÷ seed of the round pairs (the run's noise). p50/p99: over all measured responses of the route. create = signed-in POST that mints a link (2xx counts), 401 = signed-out POST (401 counts). ÷ = adapter ÷ seed.`
+  return `req/s: medians of ${options.rounds} alternating rounds of ${options.seconds} s per route (after ${options.warmupSeconds} s of warm-up each), ${options.connections} connections, Node ${process.version}; "req/s ÷": the median of the adapter ÷ seed ratios of the round pairs, "per round": the lowest and highest of them (the run's noise). p50/p99: over all measured responses of the route. create = signed-in POST that mints a link (2xx counts), 401 = signed-out POST (401 counts). ÷ = adapter ÷ seed.`
 }

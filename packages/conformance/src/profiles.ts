@@ -3,6 +3,11 @@ import type { AgentTasksOptions } from '@agent-tasks/core'
 /** Options the suite sets per app instance; the adapter passes them to its handler as they are. */
 export type ConformanceOptions = Omit<AgentTasksOptions<unknown>, 'basePath' | 'clerkClient' | 'secretKey' | 'apiUrl'>
 
+/** Minting for this identifier on the `admin` profile makes its `authorize` throw, as a bug would. */
+export const EXPLODING_IDENTIFIER = 'explode@example.com'
+/** A credential-shaped string in that error's message, which the log must not show. */
+export const SECRET_IN_ERROR = 'sk_test_conformanceLeak42'
+
 /** The origin the `agentFriendly` profile pins with the `origin` option. */
 export const PINNED_ORIGIN = 'https://app.example'
 
@@ -10,7 +15,8 @@ export const PINNED_ORIGIN = 'https://app.example'
  * The three app instances the suite talks to:
  * - `main`: default policy, audit hooks recorded by the suite, a 1 s Clerk timeout and body deadline;
  * - `agentFriendly`: `allowAgentSessions: true`, and its public origin pinned to `PINNED_ORIGIN`;
- * - `admin`: `authorize` lets the admin user act for anyone; `allowAgentName` lists "qa-bot".
+ * - `admin`: `authorize` lets the admin user act for anyone (and throws for `EXPLODING_IDENTIFIER`);
+ *   `allowAgentName` lists "qa-bot".
  */
 export type ConformanceProfile = 'main' | 'agentFriendly' | 'admin'
 
@@ -35,6 +41,14 @@ export function conformanceOptions(
     case 'agentFriendly':
       return { allowAgentSessions: true, origin: PINNED_ORIGIN }
     case 'admin':
-      return { authorize: ({ auth }) => auth.userId === setup.adminUserId, allowAgentName: ['qa-bot'] }
+      return {
+        authorize: ({ auth, onBehalfOf }) => {
+          if (onBehalfOf && 'identifier' in onBehalfOf && onBehalfOf.identifier === EXPLODING_IDENTIFIER) {
+            throw new Error(`authorize crashed while holding ${SECRET_IN_ERROR}`)
+          }
+          return auth.userId === setup.adminUserId
+        },
+        allowAgentName: ['qa-bot'],
+      }
   }
 }

@@ -7,7 +7,7 @@ import { programmaticCases } from './cases/programmatic.js'
 import { redirectCases } from './cases/redirects.js'
 import { revokeCases } from './cases/revoke.js'
 import { routeHelperCases } from './cases/route-helper.js'
-import { securityCases } from './cases/security.js'
+import { securityCases, unexpectedErrorCases } from './cases/security.js'
 import { validationCases } from './cases/validation.js'
 import { withoutClerkCases } from './cases/without-clerk.js'
 import { createSuiteContext, type SuiteContext } from './context.js'
@@ -40,6 +40,7 @@ export function runConformanceSuite(target: ConformanceTarget): void {
     describe('revoking', () => revokeCases(ctx))
     describe('Clerk failures', () => clerkFailureCases(ctx))
     describe('request-path security', () => securityCases(ctx))
+    describe('unexpected errors', () => unexpectedErrorCases(ctx))
     describe('the single-route helper', () => routeHelperCases(ctx))
     describe('the programmatic API, sharing one instance', () => programmaticCases(ctx))
     describe('without the Clerk middleware', () => withoutClerkCases(ctx))

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest'
 import type { SuiteContext } from '../context.js'
 import { expectProblem } from '../expect-problem.js'
+import { EXPLODING_IDENTIFIER, SECRET_IN_ERROR } from '../profiles.js'
 import { rawRequest, slowRequest } from '../raw-http.js'
 
 const STACK_LINE = /\n\s+at .+:\d+:\d+/
@@ -102,5 +103,22 @@ export function securityCases(ctx: () => SuiteContext): void {
     expect(next.status, next.text).toBe(201)
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(printed().slice(before)).not.toMatch(/\[agent-tasks\]/)
+  })
+}
+
+/** What every adapter does with an error nobody planned for. */
+export function unexpectedErrorCases(ctx: () => SuiteContext): void {
+  it('answers an unexpected error with a 500 problem, logged once without credentials', async () => {
+    const c = ctx()
+    const printed = () => [...c.output, c.adminApp.output?.() ?? ''].join('\n')
+    const before = printed().length
+    const result = await c.request(c.adminApp, '', { bearer: c.admin.token, json: { onBehalfOf: { identifier: EXPLODING_IDENTIFIER } } })
+    expectProblem(result, 500, 'internal_error')
+    expect(result.text).not.toContain('authorize crashed')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const logged = printed().slice(before)
+    expect(logged.match(/\[agent-tasks\] unexpected error/g)?.length, logged).toBe(1)
+    expect(logged).toContain('authorize crashed')
+    expect(logged).not.toContain(SECRET_IN_ERROR)
   })
 }
