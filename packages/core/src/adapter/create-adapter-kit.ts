@@ -70,10 +70,10 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
     return auth
   }
 
-  async function originOf(native: Native): Promise<string> {
+  function originOf(native: Native): string | Promise<string> {
     if (resolved.origin !== undefined) return resolved.origin
     const raw = adapter.requestOrigin(native)
-    return checkOrigin(raw instanceof Promise ? await raw : raw)
+    return raw instanceof Promise ? raw.then(checkOrigin) : checkOrigin(raw)
   }
 
   const settleOptions = { isFrameworkError: adapter.isFrameworkError?.bind(adapter) }
@@ -93,12 +93,7 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
         const read = adapter.readAuth(native)
         const auth = read instanceof Promise ? await read : read
         if (auth === undefined) throw missing()
-        const origin = resolved.origin ?? adapter.requestOrigin(native)
-        return await runContract(service, request, {
-          auth,
-          context: native,
-          origin: checkOrigin(origin instanceof Promise ? await origin : origin),
-        })
+        return await runContract(service, request, { auth, context: native, origin: () => originOf(native) })
       } catch (error) {
         return answerError(error, settleOptions)
       }

@@ -26,7 +26,8 @@ export function createRequestHandler<Context>(service: AgentTasksService<Context
     const response = await settle(async () => {
       const url = new URL(request.url)
       const path = options.path ?? pathBelow(url.pathname, resolved.basePath)
-      const call = { auth: options.auth, context: options.context, origin: resolved.origin ?? url.origin }
+      const origin = resolved.origin ?? url.origin
+      const call = { auth: options.auth, context: options.context, origin: () => origin }
       return runContract(service, webContractRequest(request, path, options.body), call)
     })
     return toWebResponse(response)

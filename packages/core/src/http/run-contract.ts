@@ -13,8 +13,8 @@ export interface ContractCall<Context> {
   auth: AgentTasksAuth | null | undefined
   /** The framework's request object, handed to `authorize` and hooks. */
   context: Context
-  /** The app's origin for this request (`https://app.example`). */
-  origin: string
+  /** The app's origin for this request (`https://app.example`), asked for only once the caller is known. */
+  origin(): string | Promise<string>
 }
 
 /**
@@ -41,7 +41,9 @@ export async function runContract<Context>(
     return refusalResponse(refusal)
   }
   const auth = call.auth as SignedInAuth
-  const crossOrigin = crossOriginRefusal(request.header, call.origin, service.resolved.trustedOrigins)
+  const pending = call.origin()
+  const origin = pending instanceof Promise ? await pending : pending
+  const crossOrigin = crossOriginRefusal(request.header, origin, service.resolved.trustedOrigins)
   if (crossOrigin !== undefined) {
     await service.deny(crossOrigin, route.action, call)
     return problemOf(crossOrigin)
@@ -50,7 +52,7 @@ export async function runContract<Context>(
   if (route.action === 'create') {
     const { maxBodyBytes, bodyTimeoutMs } = service.resolved
     const body = await readCreateBody(request, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs })
-    const agentTask = await service.mint(auth, body, call)
+    const agentTask = await service.mint(auth, body, { auth, context: call.context, origin })
     return jsonResponse(201, { message: 'Agent Task created', agentTask })
   }
   const record = await service.end(auth, route.agentTaskId, call)
