@@ -12,12 +12,14 @@ export interface BenchOptions {
   warmupSeconds: number
   connections: number
   adapters: AdapterName[]
+  /** Which paths to measure (`create`, `401`). */
+  paths: string[]
 }
 
 const DEFAULTS = { rounds: 6, seconds: 3, warmup: 2, connections: 10 }
 
-export const USAGE = `Usage: pnpm bench [--rounds n] [--seconds n] [--warmup n] [--connections n] [--only express,fastify,nextjs]
-Environment equivalents: BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ONLY (flags win).
+export const USAGE = `Usage: pnpm bench [--rounds n] [--seconds n] [--warmup n] [--connections n] [--only express,fastify,nextjs] [--paths create,401]
+Environment equivalents: BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ONLY, BENCH_PATHS (flags win).
 `
 
 function positiveInt(value: string | undefined, fallback: number, name: string, { allowZero = false } = {}): number {
@@ -48,6 +50,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
       warmup: { type: 'string' },
       connections: { type: 'string' },
       only: { type: 'string' },
+      paths: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -58,5 +61,6 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     warmupSeconds: positiveInt(values.warmup ?? env.BENCH_WARMUP, DEFAULTS.warmup, 'warmup', { allowZero: true }),
     connections: positiveInt(values.connections ?? env.BENCH_CONNECTIONS, DEFAULTS.connections, 'connections'),
     adapters: adapterList(values.only ?? env.BENCH_ONLY),
+    paths: (values.paths ?? env.BENCH_PATHS ?? 'create,401').split(',').map((name) => name.trim()),
   }
 }

@@ -25,7 +25,7 @@ async function benchAdapter(adapter: AdapterName, options: BenchOptions): Promis
     try {
       await preflight(app.origin, await emulator.sessionToken(60))
       const comparisons: Comparison[] = []
-      for (const path of PATHS) {
+      for (const path of PATHS.filter((candidate) => options.paths.includes(candidate.name))) {
         comparisons.push(await compareRoutes({ adapter, path, origin: app.origin, options, sessionToken: emulator.sessionToken, progress }))
       }
       return comparisons

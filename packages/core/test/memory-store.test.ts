@@ -40,4 +40,15 @@ describe('createMemoryStore', () => {
     expect(await store.get('a')).toBeUndefined()
     expect((await store.list()).length).toBe(2)
   })
+
+  it('keeps exactly the newest maxRecords through many evictions', async () => {
+    const store = createMemoryStore({ maxRecords: 1000 })
+    for (let i = 0; i < 5000; i++) await store.save(record(`t${i}`, 'user_1'))
+    await store.save(record('t4500', 'user_1')) // saving a kept ID again keeps one copy
+    const listed = await store.list()
+    expect(listed).toHaveLength(1000)
+    expect(listed[0]?.agentTaskId).toBe('t4999')
+    expect(listed.at(-1)?.agentTaskId).toBe('t4000')
+    expect(await store.get('t3999')).toBeUndefined()
+  })
 })

@@ -9,6 +9,11 @@ export interface MemoryStoreOptions {
 export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskStore {
   const maxRecords = options.maxRecords ?? 10_000
   const records = new Map<string, AgentTaskRecord>()
+  // IDs in the order they were first saved, oldest at `head`. Finding the oldest through the map's own
+  // iterator would walk past every entry deleted since the map last compacted: microseconds per save
+  // once the store is full.
+  const order: string[] = []
+  let head = 0
 
   const matches = (record: AgentTaskRecord, filter: AgentTaskListFilter) =>
     (filter.ownerUserId === undefined || record.ownerUserId === filter.ownerUserId) &&
@@ -17,12 +22,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskSt
 
   return {
     async save(record) {
-      records.delete(record.agentTaskId)
+      if (!records.has(record.agentTaskId)) order.push(record.agentTaskId)
       records.set(record.agentTaskId, { ...record })
-      while (records.size > maxRecords) {
-        const oldest = records.keys().next().value
-        if (oldest === undefined) break
-        records.delete(oldest)
+      while (records.size > maxRecords && head < order.length) records.delete(order[head++] as string)
+      if (head > 1024 && head * 2 > order.length) {
+        order.splice(0, head)
+        head = 0
       }
     },
     async get(agentTaskId) {
