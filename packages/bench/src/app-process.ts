@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { captureOutput, exitOf, stopChild } from './child-process.ts'
+import { processCpuMicros } from './process-cpu.ts'
 import type { ListeningMessage } from './servers/routes.ts'
 
 /** A bench server running in a child process. */
@@ -9,6 +10,8 @@ export interface AppProcess {
   origin: string
   /** The last few kB it printed. */
   output(): string
+  /** CPU time it has used so far, in µs (`undefined` where the platform does not tell). */
+  cpuMicros(): number | undefined
   close(): Promise<void>
 }
 
@@ -25,7 +28,7 @@ export async function forkServer(script: URL, env: Record<string, string>): Prom
   const listening = new Promise<ListeningMessage>((resolve) => child.once('message', (message) => resolve(message as ListeningMessage)))
   try {
     const { port } = await Promise.race([listening, exitOf(child, fileURLToPath(script), output)])
-    return { origin: `http://127.0.0.1:${port}`, output, close: () => stopChild(child) }
+    return { origin: `http://127.0.0.1:${port}`, output, cpuMicros: () => processCpuMicros(child.pid), close: () => stopChild(child) }
   } catch (error) {
     await stopChild(child)
     throw error

@@ -7,6 +7,8 @@ import { median, percentile } from './stats.ts'
 /** Over the rounds of one route: the median req/s, and latency percentiles of all their responses pooled. */
 export interface RouteSummary {
   requestsPerSecond: number
+  /** The app server's CPU time per expected response (µs), over all rounds; undefined off Linux. */
+  appCpuMicrosPerRequest: number | undefined
   p50: number
   p99: number
 }
@@ -24,6 +26,8 @@ export interface CompareSetup {
   adapter: string
   path: BenchPath
   origin: string
+  /** The app server's CPU time so far (µs). */
+  appCpuMicros(): number | undefined
   options: BenchOptions
   /** A fresh session token living at least `ttlSeconds`. */
   sessionToken(ttlSeconds: number): Promise<string>
@@ -32,12 +36,18 @@ export interface CompareSetup {
 
 const ORDER: RouteName[] = ['seed', 'adapter']
 
+/** A round, with the app server's CPU time it took and how many expected responses it got. */
+type MeasuredRound = RoundResult & { appCpuMicros: number | undefined; responses: number }
+
 // Latency percentiles come from all rounds' responses together: a per-round p99 rests on a few dozen
 // responses and swings with every GC pause, while the pooled one rests on thousands.
-function summarize(rounds: RoundResult[]): RouteSummary {
+function summarize(rounds: MeasuredRound[]): RouteSummary {
   const pooled = Float64Array.from(rounds.flatMap((round) => Array.from(round.latencies))).sort()
+  const cpu = rounds.map((round) => round.appCpuMicros)
+  const responses = rounds.reduce((sum, round) => sum + round.responses, 0)
   return {
     requestsPerSecond: median(rounds.map((round) => round.requestsPerSecond)),
+    appCpuMicrosPerRequest: cpu.every((micros) => micros !== undefined) ? cpu.reduce((sum, micros) => sum + (micros ?? 0), 0) / responses : undefined,
     p50: percentile(pooled, 0.5),
     p99: percentile(pooled, 0.99),
   }
@@ -50,14 +60,14 @@ function describeRound(round: RoundResult): string {
 }
 
 /**
- * Seed and adapter route of one server under the same load, alternately (seed, adapter, seed, …), after
+ * Seed and adapter route of one server under the same load, alternately (seed, adapter, adapter, seed, …), after
  * a warm-up of each, so drift over time (JIT, GC, the emulator's growing state) hits both alike.
  * Throws on the first round with an unexpected status or a connection error.
  */
 export async function compareRoutes(setup: CompareSetup): Promise<Comparison> {
   const { options, path } = setup
   const label = `${setup.adapter.padEnd(7)} ${path.name.padEnd(6)}`
-  const run = async (route: RouteName, seconds: number): Promise<RoundResult> => {
+  const run = async (route: RouteName, seconds: number): Promise<MeasuredRound> => {
     const spec: LoadSpec = {
       url: `${setup.origin}${ROUTES[route]}`,
       // A fresh token per run: the emulator's tokens live 60 s unless asked otherwise.
@@ -66,11 +76,14 @@ export async function compareRoutes(setup: CompareSetup): Promise<Comparison> {
       connections: options.connections,
       expected: path.expected,
     }
+    const cpuBefore = setup.appCpuMicros()
     const round = await loadRound(spec)
+    const cpuAfter = setup.appCpuMicros()
     if (Object.keys(round.unexpected).length > 0 || round.errors > 0) {
       throw new Error(`${label} ${route}: a round had failures: ${describeRound(round)}`)
     }
-    return round
+    const appCpuMicros = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
+    return { ...round, appCpuMicros, responses: round.requestsPerSecond * seconds }
   }
 
   if (options.warmupSeconds > 0) {
@@ -79,9 +92,11 @@ export async function compareRoutes(setup: CompareSetup): Promise<Comparison> {
       setup.progress(`${label} ${'warm-up'.padEnd(11)} ${route.padEnd(7)} ${describeRound(round)}`)
     }
   }
-  const rounds: Record<RouteName, RoundResult[]> = { seed: [], adapter: [] }
+  const rounds: Record<RouteName, MeasuredRound[]> = { seed: [], adapter: [] }
   for (let n = 1; n <= options.rounds; n += 1) {
-    for (const route of ORDER) {
+    // ABBA order (seed first, then adapter first, …): whichever runs second in a pair meets a slightly
+    // later machine (a fuller emulator, older heaps), so neither always does.
+    for (const route of n % 2 === 1 ? ORDER : [...ORDER].reverse()) {
       const round = await run(route, options.seconds)
       rounds[route].push(round)
       setup.progress(`${label} ${`round ${n}/${options.rounds}`.padEnd(11)} ${route.padEnd(7)} ${describeRound(round)}`)

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { AppProcess } from './app-process.ts'
+import { processCpuMicros } from './process-cpu.ts'
 import { captureOutput, exitOf, stopChild } from './child-process.ts'
 import { packageDir } from './package-dir.ts'
 
@@ -105,5 +106,5 @@ export async function startNextApp(env: Record<string, string>): Promise<AppProc
     await stopChild(child)
     throw error
   }
-  return { origin, output, close: () => stopChild(child) }
+  return { origin, output, cpuMicros: () => processCpuMicros(child.pid), close: () => stopChild(child) }
 }

@@ -28,6 +28,11 @@ export function sizeTable(sizes: EntrySize[]): string {
   return table(['entry', 'min', 'min+gz', 'goal'], rows, [false, true, true, false])
 }
 
+function cpuColumn(seed: number | undefined, adapter: number | undefined): string {
+  if (seed === undefined || adapter === undefined) return 'n/a'
+  return `${Math.round(seed)} / ${Math.round(adapter)} (${(adapter / seed).toFixed(3)})`
+}
+
 export function throughputTable(comparisons: Comparison[]): string {
   const rows = comparisons.map(({ adapter, path, seed, adapterRoute, pairRatios }) => {
     // Each pair of rounds ran back to back, on the machine as it was then: the median of their ratios
@@ -44,6 +49,7 @@ export function throughputTable(comparisons: Comparison[]): string {
       `${ms(seed.p50)} / ${ms(seed.p99)}`,
       `${ms(adapterRoute.p50)} / ${ms(adapterRoute.p99)}`,
       `${p99.toFixed(3)} ${mark(p99 <= GOALS.p99Ratio)}`,
+      cpuColumn(seed.appCpuMicrosPerRequest, adapterRoute.appCpuMicrosPerRequest),
     ]
   })
   return table(
@@ -57,12 +63,13 @@ export function throughputTable(comparisons: Comparison[]): string {
       'seed p50 / p99 ms',
       'adapter p50 / p99 ms',
       `p99 ÷ (≤ ${GOALS.p99Ratio})`,
+      'app CPU µs/req: seed / adapter (÷)',
     ],
     rows,
-    [false, false, true, true, true, true, true, true, true],
+    [false, false, true, true, true, true, true, true, true, true],
   )
 }
 
 export function methodLine(options: BenchOptions): string {
-  return `req/s: medians of ${options.rounds} alternating rounds of ${options.seconds} s per route (after ${options.warmupSeconds} s of warm-up each), ${options.connections} connections, Node ${process.version}; "req/s ÷": the median of the adapter ÷ seed ratios of the round pairs, "per round": the lowest and highest of them (the run's noise). p50/p99: over all measured responses of the route. create = signed-in POST that mints a link (2xx counts), 401 = signed-out POST (401 counts). ÷ = adapter ÷ seed.`
+  return `req/s: medians of ${options.rounds} alternating rounds of ${options.seconds} s per route (after ${options.warmupSeconds} s of warm-up each), ${options.connections} connections, Node ${process.version}; "req/s ÷": the median of the adapter ÷ seed ratios of the round pairs, "per round": the lowest and highest of them (the run's noise). p50/p99: over all measured responses of the route. "app CPU": the app server process's CPU time (user + system, from /proc) per expected response over all rounds — the cost of the route itself, steadier than req/s when the machine's speed drifts. create = signed-in POST that mints a link (2xx counts), 401 = signed-out POST (401 counts). ÷ = adapter ÷ seed.`
 }

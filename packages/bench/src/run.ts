@@ -26,7 +26,9 @@ async function benchAdapter(adapter: AdapterName, options: BenchOptions): Promis
       await preflight(app.origin, await emulator.sessionToken(60))
       const comparisons: Comparison[] = []
       for (const path of PATHS.filter((candidate) => options.paths.includes(candidate.name))) {
-        comparisons.push(await compareRoutes({ adapter, path, origin: app.origin, options, sessionToken: emulator.sessionToken, progress }))
+        comparisons.push(
+          await compareRoutes({ adapter, path, origin: app.origin, appCpuMicros: app.cpuMicros, options, sessionToken: emulator.sessionToken, progress }),
+        )
       }
       return comparisons
     } catch (error) {
