@@ -53,10 +53,11 @@ function summarize(rounds: MeasuredRound[]): RouteSummary {
   }
 }
 
-function describeRound(round: RoundResult): string {
+function describeRound(round: RoundResult | MeasuredRound): string {
   const unexpected = Object.values(round.unexpected).reduce((sum, count) => sum + count, 0)
   const detail = unexpected ? ` (${Object.entries(round.unexpected).map(([status, count]) => `${count}× ${status}`).join(', ')})` : ''
-  return `${Math.round(round.requestsPerSecond).toString().padStart(6)} req/s  p50 ${round.p50.toFixed(2).padStart(6)} ms  p99 ${round.p99.toFixed(2).padStart(6)} ms  unexpected ${unexpected}${detail}  errors ${round.errors}`
+  const cpu = 'appCpuMicros' in round && round.appCpuMicros !== undefined ? `  app CPU ${Math.round(round.appCpuMicros / round.responses)} µs/req` : ''
+  return `${Math.round(round.requestsPerSecond).toString().padStart(6)} req/s  p50 ${round.p50.toFixed(2).padStart(6)} ms  p99 ${round.p99.toFixed(2).padStart(6)} ms${cpu}  unexpected ${unexpected}${detail}  errors ${round.errors}`
 }
 
 /**
