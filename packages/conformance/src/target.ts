@@ -55,6 +55,12 @@ export interface ConformanceTarget {
    * and the 408 case is skipped.
    */
   bodyReadBeforeAdapterBy?: string
+  /**
+   * The framework's server, when it turns away a malformed `Host` or an absolute-form request line
+   * before the adapter sees the request (`react-router-serve` answers 500, without a stack): those
+   * cases then only check that nothing was minted and no stack trace was shown.
+   */
+  requestTargetRefusedBy?: string
   start(emulator: Emulator, options: ConformanceOptions, setup: ConformanceSetup): Promise<RunningApp>
   /** The app without the Clerk middleware, and the fix the adapter must name (e.g. "app.use(clerkMiddleware())"). */
   withoutClerk: { fix: string; start(emulator: Emulator): Promise<AppWithoutClerk> }

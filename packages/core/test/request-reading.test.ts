@@ -69,7 +69,7 @@ describe('readNodeBody', () => {
 })
 
 describe('readWebBody', () => {
-  it('gives up on a stream that never ends with 408, even one whose cancel() never settles a read', async () => {
+  it('gives up on a stream that never ends with 408, even when its pending read never settles', async () => {
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('{"t'))

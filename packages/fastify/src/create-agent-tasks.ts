@@ -1,11 +1,10 @@
 import { AgentTaskError } from '@agent-tasks/core'
-import { type AdapterOptions, type AgentTasksBase, contractRoutes, createAdapterKit } from '@agent-tasks/core/adapter'
+import { type AdapterOptions, type AgentTasksBase, contractRoutes, createAdapterKit, envClerkClient } from '@agent-tasks/core/adapter'
 import { nodeContractRequest } from '@agent-tasks/core/node'
 import { getAuth } from '@clerk/fastify'
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import fastifyPlugin from 'fastify-plugin'
 import { bodyOf } from './body-of.js'
-import { clerkClientFromEnv } from './clerk-client.js'
 
 /**
  * Options of `createAgentTasks`: those of `@agent-tasks/core`. Without `clerkClient` or `secretKey`,
@@ -36,7 +35,10 @@ const fastifyAdapter = {
   readAuth: (request: FastifyRequest) => ((request as { auth?: unknown }).auth ? getAuth(request) : undefined),
   // Fastify applies its `trustProxy` setting to both.
   requestOrigin: (request: FastifyRequest) => `${request.protocol}://${request.host}`,
-  clerkClient: clerkClientFromEnv,
+  // `@clerk/fastify`'s own clients are no good here: its `clerkClient` reads the environment once, when
+  // the module is imported (often before `.env` is loaded), and the client `clerkPlugin` builds ignores
+  // `CLERK_API_URL`.
+  clerkClient: envClerkClient('@agent-tasks/fastify'),
 }
 
 /**

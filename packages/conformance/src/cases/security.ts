@@ -27,10 +27,10 @@ export function securityCases(ctx: () => SuiteContext): void {
   })
 
   it('answers a malformed Host with 4xx and no stack trace', async () => {
-    const { app } = ctx()
+    const { app, target } = ctx()
     const result = await rawRequest(app.origin, `POST ${app.basePath} HTTP/1.1\nHost: [\nContent-Length: 0`)
     expect(result.status, result.text).toBeGreaterThanOrEqual(400)
-    expect(result.status, result.text).toBeLessThan(500)
+    if (!target.requestTargetRefusedBy) expect(result.status, result.text).toBeLessThan(500)
     expect(result.text).not.toMatch(STACK_LINE)
   })
 
@@ -45,7 +45,7 @@ export function securityCases(ctx: () => SuiteContext): void {
   })
 
   it('ignores the host of an absolute-form request line', async () => {
-    const { app, ada } = ctx()
+    const { app, ada, target } = ctx()
     const { host } = new URL(app.origin)
     const body = JSON.stringify({ redirectUrl: 'http://evil.example/x' })
     const result = await rawRequest(
@@ -55,8 +55,9 @@ export function securityCases(ctx: () => SuiteContext): void {
     )
     // Refused by the adapter (400) or turned away by the framework itself (Next.js redirects it).
     expect(result.status, result.text).toBeGreaterThanOrEqual(300)
-    expect(result.status, result.text).toBeLessThan(500)
+    if (!target.requestTargetRefusedBy) expect(result.status, result.text).toBeLessThan(500)
     expect(result.text).not.toContain('ticket=')
+    expect(result.text).not.toMatch(STACK_LINE)
   })
 
   it('pins the public origin with the `origin` option', async () => {

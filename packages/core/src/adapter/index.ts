@@ -2,6 +2,7 @@
  * The adapter kit: what a framework adapter is built from. See "Adding a framework" in the README.
  */
 export { type AdapterKit, type AdapterOptions, type AgentTasksBase, createAdapterKit } from './create-adapter-kit.js'
+export { envClerkClient } from './env-clerk-client.js'
 export type { FrameworkAdapter } from './framework-adapter.js'
 export type { BodyLimits, ContractRequest, ContractResponse, RequestBody } from '../http/contract.js'
 export { contractRoutes, matchRoute, pathBelow } from '../http/routes.js'

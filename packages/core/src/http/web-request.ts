@@ -22,7 +22,9 @@ export async function readWebBody(body: ReadableStream<Uint8Array> | null, limit
   if (body === null) return ''
   const reader = body.getReader()
   let timer: ReturnType<typeof setTimeout> | undefined
-  // Raced rather than relying on `cancel()` to settle a pending read, which not every stream does.
+  // The rest of a body past a limit is left unread rather than cancelled: cancelling the stream of a
+  // Node-backed `Request` destroys the socket before the 408 or 413 can go out (`Connection: close`
+  // ends it after the answer instead). Raced, so a read that never settles cannot hold the request.
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(bodyTooSlow(limits.timeoutMs)), limits.timeoutMs)
   })
@@ -37,9 +39,6 @@ export async function readWebBody(body: ReadableStream<Uint8Array> | null, limit
       chunks.push(result.value)
     }
     return new TextDecoder().decode(concat(chunks, total))
-  } catch (error) {
-    reader.cancel().catch(() => {})
-    throw error
   } finally {
     clearTimeout(timer)
   }
