@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { startEmulator } from '@agent-tasks/emulator'
 
 const root = resolve(import.meta.dirname, '..')
-const frameworks = { express: 'Express', fastify: 'Fastify', nextjs: 'Next.js' }
+const frameworks = { express: 'Express', fastify: 'Fastify', nextjs: 'Next.js', 'react-router': 'React Router' }
 const framework = (process.argv[2] ?? 'express').toLowerCase().replace(/^next$/, 'nextjs')
 if (!(framework in frameworks)) {
   console.error(`Unknown framework "${process.argv[2]}". Choose one of: ${Object.keys(frameworks).join(', ')}.`)

@@ -122,6 +122,22 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
       expect(session()?.status).not.toBe('active')
     })
 
+    test('the pages log no errors in the browser console (no clerk-js, no network)', async ({ page, stack }) => {
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(stack.app.url)
+      const link = await stack.mintLink()
+      await page.goto(link.url)
+      await expect(page.locator('header')).toContainText('Welcome, Ada')
+      await expect(page.getByRole('button', { name: 'Create link' })).toBeEnabled()
+      await page.reload()
+      await expect(page.locator('header')).toContainText('Welcome, Ada')
+      expect(errors).toEqual([])
+    })
+
     test('the app never printed a link', async ({ stack }) => {
       const minted = await stack.mintLink()
       const printed = stack.app.output()
