@@ -1,9 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { parseEnv } from 'node:util'
 import { captureOutput, exitOf, stopChild } from './child-process.ts'
+import { packageBin } from './package-dir.ts'
 
 const USER_EMAIL = 'ada@example.com'
 
@@ -13,14 +11,6 @@ export interface EmulatorProcess {
   /** A fresh session token of the seeded user, for `Authorization: Bearer`. */
   sessionToken(ttlSeconds: number): Promise<string>
   close(): Promise<void>
-}
-
-function emulatorBin(): string {
-  const manifestPath = createRequire(import.meta.url).resolve('@agent-tasks/emulator/package.json')
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> }
-  const bin = manifest.bin['agent-tasks-emulator']
-  if (!bin) throw new Error('@agent-tasks/emulator has no agent-tasks-emulator bin')
-  return join(dirname(manifestPath), bin)
 }
 
 /** The env lines on stdout, once the status line on stderr says the emulator is listening. */
@@ -60,7 +50,7 @@ function backendApi(env: Record<string, string>) {
  * token per call, with the lifetime asked for.
  */
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, [emulatorBin(), '--no-rate-limit', '--user', `Ada <${USER_EMAIL}>`], {
+  const child = spawn(process.execPath, [packageBin('@agent-tasks/emulator', 'agent-tasks-emulator'), '--no-rate-limit', '--user', `Ada <${USER_EMAIL}>`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output = captureOutput(child)

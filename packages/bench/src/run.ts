@@ -6,12 +6,20 @@ import { buildNextApp, startNextApp } from './next-app.ts'
 import { type AdapterName, type BenchOptions, readOptions, USAGE } from './options.ts'
 import { PATHS } from './paths.ts'
 import { preflight } from './preflight.ts'
+import { buildReactRouterApp, startReactRouterApp } from './react-router-app.ts'
 import { methodLine, sizeTable, throughputTable } from './report.ts'
 
 const servers: Record<AdapterName, (env: Record<string, string>) => Promise<AppProcess>> = {
   express: (env) => forkServer(new URL('./servers/express-app.ts', import.meta.url), env),
   fastify: (env) => forkServer(new URL('./servers/fastify-app.ts', import.meta.url), env),
   nextjs: startNextApp,
+  'react-router': startReactRouterApp,
+}
+
+/** The framework apps built (when their inputs changed) before any server starts. */
+const builds: Partial<Record<AdapterName, { app: string; command: string; build: () => Promise<'built' | 'up to date'> }>> = {
+  nextjs: { app: 'next-app', command: 'next build', build: buildNextApp },
+  'react-router': { app: 'react-router-app', command: 'react-router build', build: buildReactRouterApp },
 }
 
 const print = (text: string) => process.stdout.write(`${text}\n`)
@@ -52,9 +60,11 @@ async function main(): Promise<void> {
   print('## Built size (minified + gzipped, ESM, peers external; adapters without core)\n')
   print(sizeTable(await measureBundleSizes()))
 
-  if (options.adapters.includes('nextjs')) {
-    progress('next-app: next build (skipped when nothing changed)…')
-    progress(`next-app: ${await buildNextApp()}`)
+  for (const adapter of options.adapters) {
+    const app = builds[adapter]
+    if (!app) continue
+    progress(`${app.app}: ${app.command} (skipped when nothing changed)…`)
+    progress(`${app.app}: ${await app.build()}`)
   }
 
   const comparisons: Comparison[] = []
