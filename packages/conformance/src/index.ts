@@ -9,3 +9,5 @@ export {
   conformanceProfiles,
 } from './profiles.js'
 export type { AppWithoutClerk, ConformanceSetup, ConformanceTarget, RunningApp } from './target.js'
+export { freePort, type ServerCommand, type ServerProcess, startServerProcess } from './server-process.js'
+export { type SharedServerTargetOptions, sharedServerTarget } from './shared-server-target.js'

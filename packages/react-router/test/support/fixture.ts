@@ -1,10 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort, type ServerProcess, startServerProcess } from '@agent-tasks/conformance'
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url))
 const fixtureDir = join(packageDir, 'test', 'fixture-app')
@@ -49,65 +49,13 @@ export function buildFixture(): void {
   writeFileSync(HASH_FILE, digest)
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-export interface FixtureServer {
-  origin: string
-  output(): string
-  close(): Promise<void>
-}
-
-async function waitUntilAnswering(origin: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`react-router-serve exited with code ${child.exitCode}:\n${output()}`)
-    try {
-      await fetch(`${origin}/favicon.ico`, { signal: AbortSignal.timeout(2_000) })
-      return
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
-  throw new Error(`react-router-serve did not answer at ${origin}:\n${output()}`)
-}
-
 /** `react-router-serve` of the built fixture on a free loopback port, with `env` added to this process's. */
-export async function startFixtureServer(env: Record<string, string>): Promise<FixtureServer> {
+export async function startFixtureServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, [bin('@react-router/serve', 'react-router-serve'), 'build/server/index.js'], {
+  return startServerProcess({
+    args: [bin('@react-router/serve', 'react-router-serve'), 'build/server/index.js'],
     cwd: fixtureDir,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    origin: `http://127.0.0.1:${port}`,
   })
-  let printed = ''
-  const collect = (chunk: Buffer) => {
-    printed += chunk.toString()
-  }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
-  const output = () => printed
-  const close = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
-    })
-  const origin = `http://127.0.0.1:${port}`
-  try {
-    await waitUntilAnswering(origin, child, output)
-  } catch (error) {
-    await close()
-    throw error
-  }
-  return { origin, output, close }
 }
