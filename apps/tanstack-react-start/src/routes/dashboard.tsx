@@ -1,0 +1,42 @@
+import { createFileRoute } from '@tanstack/react-router'
+import { AgentPanel } from '../agent-panel'
+import { getDashboard } from '../session'
+
+function Dashboard() {
+  const { displayName, email, isAgentSession, agentId } = Route.useLoaderData()
+  return (
+    <>
+      <header>
+        <strong>Welcome, {displayName}</strong>
+        <form method="post" action="/sign-out">
+          <button type="submit" className="link">
+            Sign out
+          </button>
+        </form>
+      </header>
+      <main>
+        {isAgentSession ? (
+          <p className="banner agent" data-testid="agent-session">
+            You are in an <strong>agent session</strong>
+            {agentId ? (
+              <>
+                {' '}
+                (agent <code>{agentId}</code>)
+              </>
+            ) : null}
+            , opened through an agent-task link. Agent sessions cannot mint new links.
+          </p>
+        ) : null}
+        <h1>Dashboard</h1>
+        <p>Signed in as {email ?? displayName}.</p>
+        <AgentPanel />
+      </main>
+    </>
+  )
+}
+
+export const Route = createFileRoute('/dashboard')({
+  head: () => ({ meta: [{ title: 'Dashboard — Agent Tasks sample' }] }),
+  loader: () => getDashboard(),
+  component: Dashboard,
+})

@@ -1,0 +1,44 @@
+import { createFileRoute, Link } from '@tanstack/react-router'
+import { getHomeState } from '../session'
+
+function Home() {
+  const { signedIn, signIn } = Route.useLoaderData()
+  return (
+    <>
+      <header>
+        <strong>Agent Tasks sample</strong>
+        <span className="status" data-testid="auth-status">
+          {signedIn ? 'Signed in' : 'Signed out'}
+        </span>
+      </header>
+      <main>
+        <h1>Give an agent a signed-in browser</h1>
+        <p>
+          This TanStack Start app mints one-time Clerk <em>agent task</em> links with{' '}
+          <code>@agent-tasks/tanstack-react-start</code>. Opening a link signs its user in and lands on the dashboard — no
+          login form.
+        </p>
+        {signedIn ? (
+          <Link className="button" to="/dashboard">
+            Go to your dashboard
+          </Link>
+        ) : signIn ? (
+          // The Account Portal (or the emulator's page) is another site: a plain link.
+          <a className="button" href={signIn}>
+            Sign in
+          </a>
+        ) : (
+          <p>
+            Set <code>CLERK_SIGN_IN_URL</code> to your Clerk sign-in page to sign in here.
+          </p>
+        )}
+      </main>
+    </>
+  )
+}
+
+export const Route = createFileRoute('/')({
+  head: () => ({ meta: [{ title: 'Agent Tasks — TanStack Start sample' }] }),
+  loader: () => getHomeState(),
+  component: Home,
+})
