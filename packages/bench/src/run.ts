@@ -8,18 +8,21 @@ import { PATHS } from './paths.ts'
 import { preflight } from './preflight.ts'
 import { buildReactRouterApp, startReactRouterApp } from './react-router-app.ts'
 import { methodLine, sizeTable, throughputTable } from './report.ts'
+import { buildTanstackStartApp, startTanstackStartApp } from './tanstack-start-app.ts'
 
 const servers: Record<AdapterName, (env: Record<string, string>) => Promise<AppProcess>> = {
   express: (env) => forkServer(new URL('./servers/express-app.ts', import.meta.url), env),
   fastify: (env) => forkServer(new URL('./servers/fastify-app.ts', import.meta.url), env),
   nextjs: startNextApp,
   'react-router': startReactRouterApp,
+  'tanstack-react-start': startTanstackStartApp,
 }
 
 /** The framework apps built (when their inputs changed) before any server starts. */
 const builds: Partial<Record<AdapterName, { app: string; command: string; build: () => Promise<'built' | 'up to date'> }>> = {
   nextjs: { app: 'next-app', command: 'next build', build: buildNextApp },
   'react-router': { app: 'react-router-app', command: 'react-router build', build: buildReactRouterApp },
+  'tanstack-react-start': { app: 'tanstack-start-app', command: 'vite build', build: buildTanstackStartApp },
 }
 
 const print = (text: string) => process.stdout.write(`${text}\n`)
