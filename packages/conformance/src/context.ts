@@ -81,6 +81,14 @@ function captureOutput(output: string[]): () => void {
   }
 }
 
+/** A write without a body gets `Content-Type: application/json` where the framework refuses it otherwise. */
+function withFrameworkWriteHeaders(target: ConformanceTarget, options: CallOptions): CallOptions {
+  if (target.crossSiteWritesRefusedBy === undefined) return options
+  const write = !['GET', 'HEAD', 'OPTIONS'].includes(options.method ?? 'POST')
+  const hasBody = options.json !== undefined || options.rawBody !== undefined
+  return write && !hasBody && options.contentType === undefined ? { ...options, contentType: 'application/json' } : options
+}
+
 export async function createSuiteContext(target: ConformanceTarget): Promise<SuiteContext & { close(): Promise<void> }> {
   const output: string[] = []
   const stopCapture = captureOutput(output)
@@ -115,10 +123,10 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
   const adaAgent = await emulator.signIn(ada.id, { actor: { type: 'agent', sub: 'agt_conformance' } })
   const responses: CallResult[] = []
   const links: string[] = []
-  const requestAt = async (target: RunningApp, path: string, options?: CallOptions) => {
-    const result = await call(`${target.origin}${path}`, options)
+  const requestAt = async (app: RunningApp, path: string, options: CallOptions = {}) => {
+    const result = await call(`${app.origin}${path}`, withFrameworkWriteHeaders(target, options))
     // The programmatic routes are the app's own responses; every other one is the adapter's.
-    if (!path.startsWith(target.programmaticPath)) responses.push(result)
+    if (!path.startsWith(app.programmaticPath)) responses.push(result)
     const url = result.body?.agentTask?.url
     if (typeof url === 'string') links.push(url)
     return result

@@ -61,6 +61,14 @@ export interface ConformanceTarget {
    * cases then only check that nothing was minted and no stack trace was shown.
    */
   requestTargetRefusedBy?: string
+  /**
+   * The framework's own cross-site write check, when it refuses a write before the adapter runs unless
+   * it carries a same-origin `Origin` or a `Content-Type` that is not a form's (Astro's
+   * `security.checkOrigin`, on by default). Clients of such an app send `Content-Type:
+   * application/json` on every write, so the suite does too; and the form-encoded bodies of the 415
+   * case, which that check refuses cross-site, are sent same-origin so they reach the adapter.
+   */
+  crossSiteWritesRefusedBy?: string
   start(emulator: Emulator, options: ConformanceOptions, setup: ConformanceSetup): Promise<RunningApp>
   /** The app without the Clerk middleware, and the fix the adapter must name (e.g. "app.use(clerkMiddleware())"). */
   withoutClerk: { fix: string; start(emulator: Emulator): Promise<AppWithoutClerk> }

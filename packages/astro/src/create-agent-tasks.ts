@@ -1,0 +1,73 @@
+import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
+import { type AdapterOptions, createAdapterKit, envClerkClient, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
+import type { APIContext, APIRoute } from 'astro'
+
+/** Options of `createAgentTasks`: those of `@agent-tasks/core`; `authorize` and hooks get the `APIContext` as `context`. */
+export type AgentTasksOptions = AdapterOptions<APIContext>
+
+/** One instance per app, in a module of its own (e.g. `src/agent-tasks.ts`): every helper shares its store, hooks and `authorize`. */
+export interface AgentTasks {
+  /** The whole contract, for a rest-parameter endpoint (`src/pages/api/agent-tasks/[...path].ts`): `export const ALL = agentTasks.handler`. */
+  handler: APIRoute
+  /** One endpoint that mints a link, for a route of your own: `export const POST = agentTasks.route`. */
+  route: APIRoute
+  /** Mints a link for the user signed in on this request, from any endpoint or page frontmatter. Throws `AgentTaskError`. */
+  create(context: APIContext, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
+  /** Revokes an unused link the user signed in on this request minted. Throws `AgentTaskError`. */
+  revoke(context: APIContext, agentTaskId: string): Promise<AgentTaskRecord>
+  /** Records of minted links (never the links themselves). */
+  readonly store: AgentTaskStore
+}
+
+const PACKAGE = '@agent-tasks/astro'
+
+// `context.locals.auth` is what `clerkMiddleware()` of @clerk/astro/server sets; absent, it did not run.
+type ClerkLocals = { auth?: () => AgentTasksAuth }
+
+const astroAdapter = {
+  name: PACKAGE,
+  missingMiddlewareFix:
+    'Add `export const onRequest = clerkMiddleware()` (from @clerk/astro/server) to src/middleware.ts and `integrations: [clerk()]` (from @clerk/astro) to astro.config, and render the endpoint on demand (`output: \'server\'` or `export const prerender = false`).',
+  readAuth: (context: APIContext) => (context.locals as ClerkLocals).auth?.(),
+  // Astro's own view of the request URL: `Host` and the protocol, forwarded headers only for the
+  // domains the app lists in `security.allowedDomains`.
+  requestOrigin: (context: APIContext) => context.url.origin,
+  // `@clerk/astro`'s `clerkClient(context)` builds a client per request; one client serves them all.
+  clerkClient: envClerkClient(PACKAGE),
+}
+
+const REST_PARAMETER = /\[\.\.\.([^\]]+)\]/
+
+/** The path below the endpoint's mount point: as many trailing segments of the raw URL as its rest parameter holds. */
+function pathBelowRest(context: APIContext): string {
+  const name = REST_PARAMETER.exec(context.routePattern)?.[1]
+  const rest = name === undefined ? undefined : context.params[name]
+  const count = (rest ?? '').split('/').filter((segment) => segment !== '').length
+  if (count === 0) return '/'
+  const segments = new URL(context.request.url).pathname.split('/').filter((segment) => segment !== '')
+  return `/${segments.slice(-count).join('/')}`
+}
+
+/**
+ * Agent tasks for an Astro app rendered on demand, on `@clerk/astro`.
+ *
+ * @example
+ * // src/agent-tasks.ts
+ * export const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
+ * // src/pages/api/agent-tasks/[...path].ts
+ * export const prerender = false
+ * export const ALL = agentTasks.handler
+ * // any endpoint: const { url } = await agentTasks.create(context, { taskDescription: 'Nightly check' })
+ */
+export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
+  const kit = createAdapterKit(astroAdapter, options)
+  const serve = async (context: APIContext, path: string): Promise<Response> =>
+    toWebResponse(await kit.respond(context, webContractRequest(context.request, path)))
+  return {
+    handler: (context) => serve(context, pathBelowRest(context)),
+    route: (context) => serve(context, '/'),
+    create: (context, input) => kit.create(context, input),
+    revoke: (context, agentTaskId) => kit.revoke(context, agentTaskId),
+    store: kit.store,
+  }
+}

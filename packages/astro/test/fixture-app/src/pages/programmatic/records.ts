@@ -1,0 +1,9 @@
+import { programmaticAnswer } from '@agent-tasks/conformance/fixture'
+import type { APIRoute } from 'astro'
+import { agentTasks } from '../../agent-tasks'
+
+export const prerender = false
+export const GET: APIRoute = async () => {
+  const { status, body } = await programmaticAnswer(200, async () => ({ records: await agentTasks.store.list() }))
+  return Response.json(body, { status })
+}
