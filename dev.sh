@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The two entry points of this repo, for a fresh clone on a machine with only Node 20 + npm:
-#   ./dev.sh demo [express|fastify|nextjs|react-router|tanstack-react-start] — emulator + a sample app, prints a sign-in link
+#   ./dev.sh demo [express|fastify|nextjs|react-router|tanstack-react-start|astro|nuxt] — emulator + a sample app, prints a sign-in link
 #   ./dev.sh test   — the whole test suite (what CI runs)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,7 +31,7 @@ case "${1:-}" in
     exec pnpm test
     ;;
   *)
-    echo "usage: ./dev.sh demo [express|fastify|nextjs|react-router|tanstack-react-start] | ./dev.sh test" >&2
+    echo "usage: ./dev.sh demo [express|fastify|nextjs|react-router|tanstack-react-start|astro|nuxt] | ./dev.sh test" >&2
     exit 64
     ;;
 esac

@@ -1,3 +1,5 @@
+import { CLERK_JS_PATH, CLERK_UI_PATH } from './fapi/browser-scripts.js'
+
 /** Environment for apps using Clerk SDKs against an emulator. */
 export interface EnvInput {
   url: string
@@ -9,7 +11,9 @@ export interface EnvInput {
 
 /**
  * `CLERK_API_URL` (BAPI), `CLERK_PROXY_URL` (so handshake redirects reach the emulator over http instead of
- * `https://<pk host>`), keys, sign-in URL, and `CLERK_TELEMETRY_DISABLED=1` so nothing calls a real Clerk host.
+ * `https://<pk host>`), keys, sign-in URL, `CLERK_TELEMETRY_DISABLED=1` so nothing calls a real Clerk host,
+ * and `CLERK_JS_URL` / `CLERK_UI_URL`: the emulator's stand-ins for Clerk's browser bundles, for SDKs
+ * that load clerk-js in the page (Clerk's own URLs are https, which the emulator does not serve).
  */
 export function buildEnv(input: EnvInput): Record<string, string> {
   return {
@@ -20,6 +24,8 @@ export function buildEnv(input: EnvInput): Record<string, string> {
     CLERK_PROXY_URL: input.url,
     CLERK_SIGN_IN_URL: input.signInUrl,
     CLERK_TELEMETRY_DISABLED: '1',
+    CLERK_JS_URL: `${input.url}${CLERK_JS_PATH}`,
+    CLERK_UI_URL: `${input.url}${CLERK_UI_PATH}`,
   }
 }
 

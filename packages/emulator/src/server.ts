@@ -6,6 +6,7 @@ import { sessionRoutes } from './bapi/sessions.js'
 import { userRoutes } from './bapi/users.js'
 import type { EmulatorContext } from './context.js'
 import { agentTaskTicketRoutes } from './fapi/agent-task-ticket.js'
+import { browserScriptRoutes } from './fapi/browser-scripts.js'
 import { handshakeRoutes } from './fapi/handshake.js'
 import { signInPageRoutes } from './fapi/sign-in-page.js'
 import { ApiError, errors } from './http/errors.js'
@@ -30,6 +31,7 @@ const router = new Router().add(
   ...agentTaskTicketRoutes,
   ...handshakeRoutes,
   ...signInPageRoutes,
+  ...browserScriptRoutes,
 )
 
 function safeEqual(a: string, b: string): boolean {

@@ -59,7 +59,8 @@ export function sampleAppTest(launch: SampleAppLaunch) {
             async revokeLink(agentTaskId) {
               const response = await fetch(`${app.url}/api/agent-tasks/${agentTaskId}/revoke`, {
                 method: 'POST',
-                headers: { Authorization: await bearer() },
+                // A script's write: JSON Content-Type even without a body (Astro's origin check wants one).
+                headers: { Authorization: await bearer(), 'Content-Type': 'application/json' },
               })
               return response.status
             },
