@@ -1,4 +1,5 @@
 import { type AppProcess, forkServer } from './app-process.ts'
+import { buildAstroApp, startAstroApp } from './astro-app.ts'
 import { measureBundleSizes } from './bundle-size.ts'
 import { type Comparison, compareRoutes } from './compare-routes.ts'
 import { startEmulatorProcess } from './emulator-process.ts'
@@ -11,6 +12,7 @@ import { methodLine, sizeTable, throughputTable } from './report.ts'
 import { buildTanstackStartApp, startTanstackStartApp } from './tanstack-start-app.ts'
 
 const servers: Record<AdapterName, (env: Record<string, string>) => Promise<AppProcess>> = {
+  astro: startAstroApp,
   express: (env) => forkServer(new URL('./servers/express-app.ts', import.meta.url), env),
   fastify: (env) => forkServer(new URL('./servers/fastify-app.ts', import.meta.url), env),
   nextjs: startNextApp,
@@ -20,6 +22,7 @@ const servers: Record<AdapterName, (env: Record<string, string>) => Promise<AppP
 
 /** The framework apps built (when their inputs changed) before any server starts. */
 const builds: Partial<Record<AdapterName, { app: string; command: string; build: () => Promise<'built' | 'up to date'> }>> = {
+  astro: { app: 'astro-app', command: 'astro build', build: buildAstroApp },
   nextjs: { app: 'next-app', command: 'next build', build: buildNextApp },
   'react-router': { app: 'react-router-app', command: 'react-router build', build: buildReactRouterApp },
   'tanstack-react-start': { app: 'tanstack-start-app', command: 'vite build', build: buildTanstackStartApp },
