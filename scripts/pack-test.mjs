@@ -75,7 +75,8 @@ try {
         ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(m).sort()))`],
         temp,
       )
-      const esmNames = JSON.parse(esm).filter((name) => name !== 'default' && name !== 'module.exports')
+      // A `default` export is the package's own only when it ships no CommonJS (Node adds one to CJS).
+      const esmNames = JSON.parse(esm).filter((name) => (esmOnly || name !== 'default') && name !== 'module.exports')
       if (esmNames.length === 0) throw new Error(`${entry}: no ESM exports (Node ${version})`)
       if (esmOnly) {
         console.log(`pack-test ok (Node ${version}): ${entry} — ESM only, exports ${esmNames.join(', ')}`)

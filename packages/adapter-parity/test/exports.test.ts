@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { publicApiOf } from './public-api.js'
 
-/** Every framework adapter. A new adapter adds itself here (and to the bench). */
-const ADAPTERS = ['@agent-tasks/astro', '@agent-tasks/express', '@agent-tasks/fastify', '@agent-tasks/nextjs', '@agent-tasks/react-router', '@agent-tasks/tanstack-react-start'] as const
+/**
+ * Every framework adapter's server entry. A new adapter adds itself here (and to the bench). Nuxt's
+ * main entry is its module, so its server code imports `@agent-tasks/nuxt/server`, as with `@clerk/nuxt`.
+ */
+const ADAPTERS = [
+  '@agent-tasks/astro',
+  '@agent-tasks/express',
+  '@agent-tasks/fastify',
+  '@agent-tasks/nextjs',
+  '@agent-tasks/nuxt/server',
+  '@agent-tasks/react-router',
+  '@agent-tasks/tanstack-react-start',
+] as const
 
 /** The names every adapter exports, so a user who knows one adapter knows them all. */
 const SHARED_EXPORTS = [

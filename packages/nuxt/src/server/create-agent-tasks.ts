@@ -1,0 +1,97 @@
+import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, ClerkAgentTasksClient, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
+import { type AdapterOptions, createAdapterKit, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
+import { defineEventHandler, type EventHandler, getRequestHost, getRequestProtocol, getRequestWebStream, type H3Event } from 'h3'
+
+/** Options of `createAgentTasks`: those of `@agent-tasks/core`; `authorize` and hooks get the h3 event as `context`. */
+export type AgentTasksOptions = AdapterOptions<H3Event>
+
+/** One instance per app (e.g. `server/agent-tasks.ts`, which the module mounts): every helper shares its store, hooks and `authorize`. */
+export interface AgentTasks {
+  /** The whole contract, as an h3 event handler for a catch-all route: `export default agentTasks.handler` in `server/api/agent-tasks/[...path].ts`. */
+  handler: EventHandler<Record<string, never>, Promise<Response>>
+  /** One handler that mints a link, for a route of your own: `export default agentTasks.route` in `server/api/….post.ts`. */
+  route: EventHandler<Record<string, never>, Promise<Response>>
+  /** Mints a link for the user signed in on this request, from any server route. Throws `AgentTaskError`. */
+  create(event: H3Event, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
+  /** Revokes an unused link the user signed in on this request minted. Throws `AgentTaskError`. */
+  revoke(event: H3Event, agentTaskId: string): Promise<AgentTaskRecord>
+  /** Records of minted links (never the links themselves). */
+  readonly store: AgentTaskStore
+}
+
+const PACKAGE = '@agent-tasks/nuxt'
+
+/**
+ * `@clerk/nuxt`'s `clerkClient`, loaded on the first call: it reads Nuxt's runtime config through
+ * Nitro's `#imports`, so it exists only inside a Nuxt server build (this module stays importable anywhere).
+ */
+function nuxtClerkClient(): ClerkAgentTasksClient {
+  let client: Promise<ClerkAgentTasksClient> | undefined
+  // Without an event, Nitro's useRuntimeConfig() answers the process-wide config (env applied at start).
+  const load = () => (client ??= import('@clerk/nuxt/server').then(({ clerkClient }) => clerkClient(undefined as never)))
+  return {
+    agentTasks: {
+      create: async (params) => (await load()).agentTasks.create(params),
+      revoke: async (agentTaskId) => (await load()).agentTasks.revoke(agentTaskId),
+    },
+  }
+}
+
+const nuxtAdapter = {
+  name: PACKAGE,
+  missingMiddlewareFix:
+    "Add '@clerk/nuxt' to `modules` in nuxt.config (before '@agent-tasks/nuxt'); with `clerk: { skipServerMiddleware: true }`, add `export default clerkMiddleware()` (from @clerk/nuxt/server) in server/middleware/.",
+  // `@clerk/nuxt`'s server middleware sets `event.context.auth`; absent, it did not run.
+  readAuth: (event: H3Event) => (event.context as { auth?: () => AgentTasksAuth }).auth?.(),
+  // The `Host` the browser addressed and the connection's protocol, never forwarded headers (h3 trusts
+  // them only when told to): behind a proxy, pin the `origin` option.
+  requestOrigin: (event: H3Event) =>
+    `${getRequestProtocol(event, { xForwardedProto: false })}://${getRequestHost(event, { xForwardedHost: false })}`,
+  clerkClient: nuxtClerkClient,
+}
+
+/**
+ * The request as a Web `Request`, for its headers and body (the contract gets the path and origin on
+ * their own). Not h3's `toWebRequest`, which builds the URL from `Host` and throws on a malformed one
+ * before the contract can answer it with a 400.
+ */
+function webRequestOf(event: H3Event): Request {
+  if (event.web?.request) return event.web.request
+  const body = event.method === 'GET' || event.method === 'HEAD' ? undefined : getRequestWebStream(event)
+  return new Request('http://agent-tasks.invalid/', {
+    method: event.method,
+    headers: event.headers,
+    ...(body === undefined ? {} : { body, duplex: 'half' }),
+  } as RequestInit)
+}
+
+/** The path below a catch-all route's mount point: as many trailing segments of the raw URL as its catch-all parameter holds. */
+function pathBelowCatchAll(event: H3Event): string {
+  const rest = Object.values(event.context.params ?? {}).at(-1) ?? ''
+  const count = rest.split('/').filter((segment) => segment !== '').length
+  if (count === 0) return '/'
+  const segments = (event.path.split('?')[0] ?? '').split('/').filter((segment) => segment !== '')
+  return `/${segments.slice(-count).join('/')}`
+}
+
+/**
+ * Agent tasks for a Nuxt app, on `@clerk/nuxt`. With the module (`modules: ['@clerk/nuxt',
+ * '@agent-tasks/nuxt']`), export the instance from `server/agent-tasks.ts` and the module mounts it.
+ *
+ * @example
+ * // server/agent-tasks.ts
+ * export const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
+ * // any server route: const { url } = await agentTasks.create(event, { taskDescription: 'Nightly check' })
+ */
+export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
+  const kit = createAdapterKit(nuxtAdapter, options)
+  const serve = async (event: H3Event, path: string): Promise<Response> =>
+    toWebResponse(await kit.respond(event, webContractRequest(webRequestOf(event), path)))
+  return {
+    handler: defineEventHandler((event) => serve(event, pathBelowCatchAll(event))),
+    route: defineEventHandler((event) => serve(event, '/')),
+    create: (event, input) => kit.create(event, input),
+    revoke: (event, agentTaskId) => kit.revoke(event, agentTaskId),
+    store: kit.store,
+  }
+}

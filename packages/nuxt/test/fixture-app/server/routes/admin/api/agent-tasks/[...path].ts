@@ -1,0 +1,3 @@
+import { admin } from '../../../../profiles'
+
+export default admin.handler

@@ -1,0 +1,3 @@
+import { agentFriendly } from '../../../../profiles'
+
+export default agentFriendly.handler

@@ -1,0 +1,3 @@
+import { withoutClerk } from '../../../../profiles'
+
+export default withoutClerk.handler

@@ -1,0 +1,5 @@
+import { buildFixture } from './fixture.js'
+
+export default function setup(): void {
+  buildFixture()
+}
