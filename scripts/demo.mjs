@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { startEmulator } from '@agent-tasks/emulator'
 
 const root = resolve(import.meta.dirname, '..')
-const frameworks = { express: 'Express', fastify: 'Fastify', nextjs: 'Next.js', 'react-router': 'React Router', 'tanstack-react-start': 'TanStack Start', astro: 'Astro' }
+const frameworks = { express: 'Express', fastify: 'Fastify', nextjs: 'Next.js', 'react-router': 'React Router', 'tanstack-react-start': 'TanStack Start', astro: 'Astro', nuxt: 'Nuxt' }
 const framework = (process.argv[2] ?? 'express').toLowerCase().replace(/^next$/, 'nextjs').replace(/^(tanstack|tanstack-start)$/, 'tanstack-react-start')
 if (!(framework in frameworks)) {
   console.error(`Unknown framework "${process.argv[2]}". Choose one of: ${Object.keys(frameworks).join(', ')}.`)

@@ -122,7 +122,7 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
       expect(session()?.status).not.toBe('active')
     })
 
-    test('the pages log no errors in the browser console (no clerk-js, no network)', async ({ page, stack }) => {
+    test('the pages log no errors in the browser console (offline: nothing loads from Clerk’s CDN)', async ({ page, stack }) => {
       const errors: string[] = []
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text())

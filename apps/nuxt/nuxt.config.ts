@@ -1,0 +1,24 @@
+// Clerk authenticates every request on the server (@clerk/nuxt's middleware); @agent-tasks/nuxt mounts
+// the agent-tasks contract from server/agent-tasks.ts at /api/agent-tasks.
+export default defineNuxtConfig({
+  compatibilityDate: '2026-11-01',
+  telemetry: false,
+  modules: ['@clerk/nuxt', '@agent-tasks/nuxt'],
+  clerk: {
+    // The pages use no Clerk UI components (sign-in happens on Clerk's Account Portal): the browser
+    // loads clerk-js but not Clerk's UI bundle.
+    prefetchUI: false,
+    // Declared so NUXT_PUBLIC_CLERK_TELEMETRY_DISABLED can turn it off when the server starts.
+    telemetry: { disabled: false },
+  },
+  agentTasks: { path: '/api/agent-tasks' },
+  app: {
+    head: {
+      title: 'Agent Tasks — Nuxt sample',
+      link: [
+        { rel: 'stylesheet', href: '/styles.css' },
+        { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+      ],
+    },
+  },
+})

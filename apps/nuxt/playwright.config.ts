@@ -1,0 +1,3 @@
+import { sampleAppPlaywrightConfig } from '@agent-tasks/sample-app-e2e'
+
+export default sampleAppPlaywrightConfig()
