@@ -10,7 +10,7 @@ import { packageDir } from './package-dir.ts'
 import { processCpuMicros } from './process-cpu.ts'
 
 /**
- * The framework apps of the bench (`astro-app/`, `next-app/`, `react-router-app/`, `tanstack-start-app/`): built once by their framework's
+ * The framework apps of the bench (`astro-app/`, `next-app/`, `nuxt-app/`, `react-router-app/`, `tanstack-start-app/`): built once by their framework's
  * CLI, rebuilt only when what they are built from changed, then served by it in a child process.
  */
 export interface AppBuild {

@@ -16,7 +16,7 @@ export interface EntrySize {
 const CORE_GOAL = 4_000
 
 /** The app brings these; they are never part of an entry's own size. */
-const ALWAYS_EXTERNAL = ['@clerk/*', 'astro', 'astro/*', 'express', 'fastify', 'fastify-plugin', 'next', 'next/*', 'react', 'react/*', 'react-router', 'react-router/*', '@tanstack/*']
+const ALWAYS_EXTERNAL = ['@clerk/*', 'astro', 'astro/*', 'h3', 'nuxt', '@nuxt/*', 'express', 'fastify', 'fastify-plugin', 'next', 'next/*', 'react', 'react/*', 'react-router', 'react-router/*', '@tanstack/*']
 
 const ENTRIES: Array<{ pkg: string; files: Array<{ entry: string; file: string; goal?: number }>; external: string[] }> = [
   {
@@ -29,9 +29,18 @@ const ENTRIES: Array<{ pkg: string; files: Array<{ entry: string; file: string; 
     external: [],
   },
   // Core is left out, so each adapter's own code is what shows.
-  ...['astro', 'express', 'fastify', 'nextjs', 'react-router', 'tanstack-react-start'].map((name) => ({
-    pkg: `@agent-tasks/${name}`,
-    files: [{ entry: `@agent-tasks/${name}`, file: 'dist/index.js' }],
+  ...[
+    ['@agent-tasks/astro', 'dist/index.js'],
+    ['@agent-tasks/express', 'dist/index.js'],
+    ['@agent-tasks/fastify', 'dist/index.js'],
+    ['@agent-tasks/nextjs', 'dist/index.js'],
+    // Nuxt's server code imports its /server entry (the main one is the build-time module).
+    ['@agent-tasks/nuxt/server', 'dist/server/index.js'],
+    ['@agent-tasks/react-router', 'dist/index.js'],
+    ['@agent-tasks/tanstack-react-start', 'dist/index.js'],
+  ].map(([entry = '', file = '']) => ({
+    pkg: entry.split('/').slice(0, 2).join('/'),
+    files: [{ entry, file }],
     external: ['@agent-tasks/core', '@agent-tasks/core/*'],
   })),
 ]

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 
-export const ADAPTERS = ['astro', 'express', 'fastify', 'nextjs', 'react-router', 'tanstack-react-start'] as const
+export const ADAPTERS = ['astro', 'express', 'fastify', 'nextjs', 'nuxt', 'react-router', 'tanstack-react-start'] as const
 export type AdapterName = (typeof ADAPTERS)[number]
 
 export interface BenchOptions {
@@ -18,7 +18,7 @@ export interface BenchOptions {
 
 const DEFAULTS = { rounds: 6, seconds: 3, warmup: 2, connections: 10 }
 
-export const USAGE = `Usage: pnpm bench [--rounds n] [--seconds n] [--warmup n] [--connections n] [--only astro,express,fastify,nextjs,react-router,tanstack-react-start] [--paths create,401]
+export const USAGE = `Usage: pnpm bench [--rounds n] [--seconds n] [--warmup n] [--connections n] [--only astro,express,fastify,nextjs,nuxt,react-router,tanstack-react-start] [--paths create,401]
 Environment equivalents: BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ONLY, BENCH_PATHS (flags win).
 `
 

@@ -4,6 +4,7 @@ import { measureBundleSizes } from './bundle-size.ts'
 import { type Comparison, compareRoutes } from './compare-routes.ts'
 import { startEmulatorProcess } from './emulator-process.ts'
 import { buildNextApp, startNextApp } from './next-app.ts'
+import { buildNuxtApp, startNuxtApp } from './nuxt-app.ts'
 import { type AdapterName, type BenchOptions, readOptions, USAGE } from './options.ts'
 import { PATHS } from './paths.ts'
 import { preflight } from './preflight.ts'
@@ -16,6 +17,7 @@ const servers: Record<AdapterName, (env: Record<string, string>) => Promise<AppP
   express: (env) => forkServer(new URL('./servers/express-app.ts', import.meta.url), env),
   fastify: (env) => forkServer(new URL('./servers/fastify-app.ts', import.meta.url), env),
   nextjs: startNextApp,
+  nuxt: startNuxtApp,
   'react-router': startReactRouterApp,
   'tanstack-react-start': startTanstackStartApp,
 }
@@ -24,6 +26,7 @@ const servers: Record<AdapterName, (env: Record<string, string>) => Promise<AppP
 const builds: Partial<Record<AdapterName, { app: string; command: string; build: () => Promise<'built' | 'up to date'> }>> = {
   astro: { app: 'astro-app', command: 'astro build', build: buildAstroApp },
   nextjs: { app: 'next-app', command: 'next build', build: buildNextApp },
+  nuxt: { app: 'nuxt-app', command: 'nuxt build', build: buildNuxtApp },
   'react-router': { app: 'react-router-app', command: 'react-router build', build: buildReactRouterApp },
   'tanstack-react-start': { app: 'tanstack-start-app', command: 'vite build', build: buildTanstackStartApp },
 }

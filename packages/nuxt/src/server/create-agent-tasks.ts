@@ -1,6 +1,16 @@
 import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, ClerkAgentTasksClient, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
-import { type AdapterOptions, createAdapterKit, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
-import { defineEventHandler, type EventHandler, getRequestHost, getRequestProtocol, getRequestWebStream, type H3Event } from 'h3'
+import { type AdapterOptions, type ContractRequest, createAdapterKit, webContractRequest } from '@agent-tasks/core/adapter'
+import { nodeContractRequest } from '@agent-tasks/core/node'
+import {
+  defineEventHandler,
+  type EventHandler,
+  type EventHandlerRequest,
+  getRequestHost,
+  getRequestProtocol,
+  type H3Event,
+  setResponseHeaders,
+  setResponseStatus,
+} from 'h3'
 
 /** Options of `createAgentTasks`: those of `@agent-tasks/core`; `authorize` and hooks get the h3 event as `context`. */
 export type AgentTasksOptions = AdapterOptions<H3Event>
@@ -8,9 +18,9 @@ export type AgentTasksOptions = AdapterOptions<H3Event>
 /** One instance per app (e.g. `server/agent-tasks.ts`, which the module mounts): every helper shares its store, hooks and `authorize`. */
 export interface AgentTasks {
   /** The whole contract, as an h3 event handler for a catch-all route: `export default agentTasks.handler` in `server/api/agent-tasks/[...path].ts`. */
-  handler: EventHandler<Record<string, never>, Promise<Response>>
+  handler: EventHandler<EventHandlerRequest, Promise<string>>
   /** One handler that mints a link, for a route of your own: `export default agentTasks.route` in `server/api/….post.ts`. */
-  route: EventHandler<Record<string, never>, Promise<Response>>
+  route: EventHandler<EventHandlerRequest, Promise<string>>
   /** Mints a link for the user signed in on this request, from any server route. Throws `AgentTaskError`. */
   create(event: H3Event, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
   /** Revokes an unused link the user signed in on this request minted. Throws `AgentTaskError`. */
@@ -51,18 +61,12 @@ const nuxtAdapter = {
 }
 
 /**
- * The request as a Web `Request`, for its headers and body (the contract gets the path and origin on
- * their own). Not h3's `toWebRequest`, which builds the URL from `Host` and throws on a malformed one
- * before the contract can answer it with a 400.
+ * The contract's view of the request: on Nitro's Node presets straight from Node's `IncomingMessage`
+ * (no Web streams in between, and no URL built from a `Host` the contract has not checked yet); on
+ * Web presets from the platform's `Request`.
  */
-function webRequestOf(event: H3Event): Request {
-  if (event.web?.request) return event.web.request
-  const body = event.method === 'GET' || event.method === 'HEAD' ? undefined : getRequestWebStream(event)
-  return new Request('http://agent-tasks.invalid/', {
-    method: event.method,
-    headers: event.headers,
-    ...(body === undefined ? {} : { body, duplex: 'half' }),
-  } as RequestInit)
+function contractRequestOf(event: H3Event, path: string): ContractRequest {
+  return event.web?.request ? webContractRequest(event.web.request, path) : nodeContractRequest(event.node.req, { path })
 }
 
 /** The path below a catch-all route's mount point: as many trailing segments of the raw URL as its catch-all parameter holds. */
@@ -85,8 +89,13 @@ function pathBelowCatchAll(event: H3Event): string {
  */
 export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   const kit = createAdapterKit(nuxtAdapter, options)
-  const serve = async (event: H3Event, path: string): Promise<Response> =>
-    toWebResponse(await kit.respond(event, webContractRequest(webRequestOf(event), path)))
+  // Status and headers set on the event, the body returned as text: h3 writes it as it is.
+  const serve = async (event: H3Event, path: string): Promise<string> => {
+    const response = await kit.respond(event, contractRequestOf(event, path))
+    setResponseStatus(event, response.status)
+    setResponseHeaders(event, response.headers)
+    return response.body
+  }
   return {
     handler: defineEventHandler((event) => serve(event, pathBelowCatchAll(event))),
     route: defineEventHandler((event) => serve(event, '/')),
