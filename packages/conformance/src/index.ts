@@ -9,5 +9,6 @@ export {
   conformanceProfiles,
 } from './profiles.js'
 export type { AppWithoutClerk, ConformanceSetup, ConformanceTarget, RunningApp } from './target.js'
+export { type BuiltFixture, buildFixtureApp, installedBin } from './built-fixture.js'
 export { freePort, type ServerCommand, type ServerProcess, startServerProcess } from './server-process.js'
 export { type SharedServerTargetOptions, sharedServerTarget } from './shared-server-target.js'
