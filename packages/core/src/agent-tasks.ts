@@ -108,6 +108,25 @@ export function createAgentTasksService<Context = unknown>(
     }
   }
 
+  /**
+   * Saves the record of a link just minted. A link without a record could not be listed or revoked
+   * here, so when the store refuses it (full, down) the link is revoked at once and the caller told.
+   */
+  async function recordOrRevoke(record: AgentTaskRecord): Promise<void> {
+    try {
+      await store.save(record)
+    } catch (error) {
+      try {
+        await withTimeout(Promise.resolve().then(() => resolved.getClerkClient().agentTasks.revoke(record.agentTaskId)), resolved.clerkTimeoutMs)
+      } catch {
+        // The link still works and nothing here remembers it: say which, never the link itself.
+        console.error(`[agent-tasks] could not record agent task ${record.agentTaskId}, nor revoke it: revoke it in the Clerk Dashboard.`)
+      }
+      if (error instanceof AgentTaskError) throw error
+      throw new AgentTaskError('store_unavailable', 'The link could not be recorded, so it was revoked. Try again.', { cause: error })
+    }
+  }
+
   async function mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<CreatedAgentTask> {
     const validated = validateCreateInput(body, {
       options: resolved as ResolvedOptions,
@@ -144,7 +163,7 @@ export function createAgentTasksService<Context = unknown>(
       status: 'pending',
       createdAt,
     }
-    await store.save(record)
+    await recordOrRevoke(record)
     await runHook(hooks, 'onCreated', { record, auth, context: call.context })
     return {
       agentTaskId: task.agentTaskId,
@@ -179,13 +198,18 @@ export function createAgentTasksService<Context = unknown>(
       await callClerk('revoke', auth, call.context, () => resolved.getClerkClient().agentTasks.revoke(agentTaskId))
     } catch (error) {
       if (error instanceof AgentTaskError && error.code === 'agent_task_already_used') {
-        await store.update(agentTaskId, { status: 'used' })
+        // Clerk refuses a used link and a revoked one alike: used, unless a concurrent revoke won.
+        const current = await store.update(agentTaskId, { status: 'used' }, ['pending'])
+        if (current?.status === 'revoked') throw new AgentTaskError('agent_task_already_revoked', 'This link was already revoked.')
       }
       throw error
     }
-    const revoked = (await store.update(agentTaskId, { status: 'revoked', revokedAt: new Date().toISOString() })) ?? {
+    // Clerk accepted this revoke, so the link was unused: revoked, whatever a concurrent refused revoke concluded.
+    const revokedAt = new Date().toISOString()
+    const revoked = (await store.update(agentTaskId, { status: 'revoked', revokedAt }, ['pending', 'used'])) ?? {
       ...record,
       status: 'revoked' as const,
+      revokedAt,
     }
     await runHook(hooks, 'onRevoked', { record: revoked, auth, context: call.context })
     return revoked

@@ -21,6 +21,7 @@ export const agentTaskErrorCodes = {
   rate_limited: { status: 429, title: 'Too many requests' },
   upstream_error: { status: 502, title: 'Clerk request failed' },
   upstream_timeout: { status: 504, title: 'Clerk did not answer in time' },
+  store_unavailable: { status: 503, title: 'Link records unavailable' },
   internal_error: { status: 500, title: 'Internal error' },
   misconfigured: { status: 500, title: 'Server misconfigured' },
 } as const satisfies Record<string, { status: number; title: string }>

@@ -1,7 +1,7 @@
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
 import { createClerkClient } from '@clerk/backend'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AgentTaskError, type AgentTasksOptions, createAgentTasks } from '../src/index.js'
+import { AgentTaskError, type AgentTasksOptions, createAgentTasks, createMemoryStore } from '../src/index.js'
 
 let emulator: Emulator
 let ada: string
@@ -183,5 +183,30 @@ describe('handle(): the HTTP contract on Web-standard Request objects', () => {
     )
     expect(response.status).toBe(201)
     expect((await response.json()).agentTask.taskDescription).toBe('pre-parsed')
+  })
+})
+
+describe('no link without a record', () => {
+  const call = () => ({ auth: { userId: ada }, context: undefined, origin })
+
+  it('revokes the link at once and answers 503 when the store refuses its record', async () => {
+    const agentTasks = setup({ store: createMemoryStore({ maxRecords: 1 }) })
+    const kept = await agentTasks.create({ taskDescription: 'kept' }, call())
+    const before = new Set(emulator.state.agentTasks().map((t) => t.id))
+    const error = await rejection(agentTasks.create({ taskDescription: 'refused' }, call()))
+    expect(error).toMatchObject({ code: 'store_unavailable', status: 503 })
+    const minted = emulator.state.agentTasks().filter((t) => !before.has(t.id))
+    expect(minted).toHaveLength(1)
+    expect(minted[0]?.status).toBe('revoked')
+    expect(await agentTasks.store.get(kept.agentTaskId)).toMatchObject({ status: 'pending' })
+  })
+
+  it('wraps a store’s own failure as store_unavailable, the link revoked all the same', async () => {
+    const store = createMemoryStore()
+    const agentTasks = setup({ store: { ...store, save: async () => Promise.reject(new Error('database is down')) } })
+    const before = new Set(emulator.state.agentTasks().map((t) => t.id))
+    const error = await rejection(agentTasks.create({}, call()))
+    expect(error).toMatchObject({ code: 'store_unavailable', message: 'The link could not be recorded, so it was revoked. Try again.' })
+    expect(emulator.state.agentTasks().filter((t) => !before.has(t.id)).map((t) => t.status)).toEqual(['revoked'])
   })
 })

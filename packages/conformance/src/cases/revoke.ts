@@ -22,6 +22,18 @@ export function revokeCases(ctx: () => SuiteContext): void {
     expect(c.events.some((e) => e.hook === 'onRevoked')).toBe(true)
   })
 
+  it('three concurrent revokes of one link: one 200, two 409, and the record ends revoked, never used', async () => {
+    const c = ctx()
+    const { id, url } = await mint(c, c.ada.token)
+    const results = await Promise.all([1, 2, 3].map(() => c.request(c.app, `/${id}/revoke`, { bearer: c.ada.token })))
+    expect(results.map((result) => result.status).sort()).toEqual([200, 409, 409])
+    expect(c.emulator.state.agentTasks().find((t) => t.id === id)?.status).toBe('revoked')
+    const records = await c.requestAt(c.app, `${c.app.programmaticPath}/records`, { method: 'GET', bearer: c.ada.token })
+    expect(records.body.records).toContainEqual(expect.objectContaining({ agentTaskId: id, status: 'revoked' }))
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(400)
+    expectProblem(await c.request(c.app, `/${id}/revoke`, { bearer: c.ada.token }), 409, 'agent_task_already_revoked')
+  })
+
   it('revokes through cookie auth from the same origin', async () => {
     const c = ctx()
     const { id } = await mint(c, c.ada.token)
