@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Packs the package in the current directory (plus the workspace packages it depends on), installs
-// the tarballs into a fresh temp project with npm, as a user would, and imports every entry point
-// from ESM and (unless the package is ESM-only, as its framework is) from CJS. Run by `pnpm pack-test` in a package folder (a turbo task of the test suite).
+// the tarballs into a fresh temp project with npm, as a user would (the peers linked from the
+// workspace), and imports every entry point from ESM and (unless the package is ESM-only, as its
+// framework is) from CJS. Run by `pnpm pack-test` in a package folder (a turbo task of the test suite).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const packageDir = process.cwd()
@@ -50,7 +51,6 @@ try {
     const output = run('pnpm', ['pack', '--pack-destination', temp], dir).trim().split('\n')
     tarballs.set(name, `file:${output.at(-1)}`)
   }
-  const peers = Object.keys(manifest.peerDependencies ?? {})
   writeFileSync(
     join(temp, 'package.json'),
     JSON.stringify({
@@ -60,8 +60,24 @@ try {
       overrides: Object.fromEntries(tarballs),
     }),
   )
-  const peerSpecs = peers.map((name) => `${name}@${manifest.peerDependencies[name].split('||').at(-1).trim()}`)
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...peerSpecs], temp)
+  // The tarballs and their own dependencies install from the registry, as a user's would. The peers
+  // (the framework, its Clerk SDK: large trees) are the very copies the workspace tests with, linked
+  // in: resolving them afresh would pull whatever the registry holds today, and a partial mirror can
+  // list a version it cannot serve (the peers' versions are what the rest of the suite pins).
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--legacy-peer-deps'], temp)
+  // Every peer in the closure: the package's own and those of the workspace packages it brings (core's
+  // @clerk/backend), each from the package that declares it.
+  const linked = new Set()
+  for (const [, dir] of closure(packageDir)) {
+    for (const name of Object.keys(readManifest(dir).peerDependencies ?? {})) {
+      if (linked.has(name)) continue
+      linked.add(name)
+      const link = join(temp, 'node_modules', name)
+      mkdirSync(dirname(link), { recursive: true })
+      rmSync(link, { recursive: true, force: true })
+      symlinkSync(realpathSync(join(dir, 'node_modules', name)), link, 'dir')
+    }
+  }
 
   const entries = Object.keys(manifest.exports ?? { '.': {} })
     .filter((key) => key !== './package.json')
