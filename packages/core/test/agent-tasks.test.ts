@@ -189,16 +189,15 @@ describe('handle(): the HTTP contract on Web-standard Request objects', () => {
 describe('no link without a record', () => {
   const call = () => ({ auth: { userId: ada }, context: undefined, origin })
 
-  it('revokes the link at once and answers 503 when the store refuses its record', async () => {
-    const agentTasks = setup({ store: createMemoryStore({ maxRecords: 1 }) })
-    const kept = await agentTasks.create({ taskDescription: 'kept' }, call())
+  it('revokes the link at once when the store refuses its record, passing the store’s own error on', async () => {
+    const store = createMemoryStore()
+    const refusing = { ...store, save: async () => Promise.reject(new AgentTaskError('store_unavailable', 'The store is full.')) }
+    const agentTasks = setup({ store: refusing })
     const before = new Set(emulator.state.agentTasks().map((t) => t.id))
     const error = await rejection(agentTasks.create({ taskDescription: 'refused' }, call()))
-    expect(error).toMatchObject({ code: 'store_unavailable', status: 503 })
+    expect(error).toMatchObject({ code: 'store_unavailable', status: 503, message: 'The store is full.' })
     const minted = emulator.state.agentTasks().filter((t) => !before.has(t.id))
-    expect(minted).toHaveLength(1)
-    expect(minted[0]?.status).toBe('revoked')
-    expect(await agentTasks.store.get(kept.agentTaskId)).toMatchObject({ status: 'pending' })
+    expect(minted.map((t) => t.status)).toEqual(['revoked'])
   })
 
   it('wraps a store’s own failure as store_unavailable, the link revoked all the same', async () => {
