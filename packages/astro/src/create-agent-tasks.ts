@@ -1,5 +1,5 @@
 import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
-import { type AdapterOptions, createAdapterKit, envClerkClient, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
+import { type AdapterOptions, createAdapterKit, envClerkClient, pathBelowCatchAll, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
 import type { APIContext, APIRoute } from 'astro'
 
 /** Options of `createAgentTasks`: those of `@agent-tasks/core`; `authorize` and hooks get the `APIContext` as `context`. */
@@ -38,14 +38,10 @@ const astroAdapter = {
 
 const REST_PARAMETER = /\[\.\.\.([^\]]+)\]/
 
-/** The path below the endpoint's mount point: as many trailing segments of the raw URL as its rest parameter holds. */
+/** The path below the endpoint's mount point, by its rest parameter (whatever its name). */
 function pathBelowRest(context: APIContext): string {
   const name = REST_PARAMETER.exec(context.routePattern)?.[1]
-  const rest = name === undefined ? undefined : context.params[name]
-  const count = (rest ?? '').split('/').filter((segment) => segment !== '').length
-  if (count === 0) return '/'
-  const segments = new URL(context.request.url).pathname.split('/').filter((segment) => segment !== '')
-  return `/${segments.slice(-count).join('/')}`
+  return pathBelowCatchAll(new URL(context.request.url).pathname, name === undefined ? undefined : context.params[name])
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
-import { type AdapterOptions, createAdapterKit, envClerkClient, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
+import { type AdapterOptions, createAdapterKit, envClerkClient, pathBelowCatchAll, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
 import { getAuth } from '@clerk/react-router/server'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router'
 
@@ -51,13 +51,9 @@ const reactRouterAdapter = {
   clerkClient: envClerkClient('@agent-tasks/react-router'),
 }
 
-/** The path below a splat route's mount point, taken from the raw URL so encoded characters reach validation as sent. */
+/** The path below a splat route's mount point. */
 function pathBelowSplat({ request, params }: RouteArgs): string {
-  const splat = params['*'] ?? ''
-  const count = splat.split('/').filter((segment) => segment !== '').length
-  if (count === 0) return '/'
-  const segments = new URL(request.url).pathname.split('/').filter((segment) => segment !== '')
-  return `/${segments.slice(-count).join('/')}`
+  return pathBelowCatchAll(new URL(request.url).pathname, params['*'])
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AgentTaskError, type AgentTaskRecord, type AgentTaskStore, type AgentTasksAuth, type CreateAgentTaskInput, type CreatedAgentTask } from '@agent-tasks/core'
-import { type AdapterOptions, createAdapterKit, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
+import { type AdapterOptions, createAdapterKit, pathBelowCatchAll, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
 import { auth, clerkClient } from '@clerk/tanstack-react-start/server'
 import { getRequest } from '@tanstack/react-start/server'
 
@@ -74,12 +74,9 @@ function currentRequest(method: 'create' | 'revoke'): Request {
   }
 }
 
-/** The path below a splat route's mount point, from the raw URL so encoded characters reach validation as sent. */
+/** The path below a splat route's mount point. */
 function pathBelowSplat({ request, params }: ServerRouteContext): string {
-  const count = (params?._splat ?? '').split('/').filter((segment) => segment !== '').length
-  if (count === 0) return '/'
-  const segments = new URL(request.url).pathname.split('/').filter((segment) => segment !== '')
-  return `/${segments.slice(-count).join('/')}`
+  return pathBelowCatchAll(new URL(request.url).pathname, params?._splat)
 }
 
 /**

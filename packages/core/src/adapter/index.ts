@@ -5,7 +5,7 @@ export { type AdapterKit, type AdapterOptions, type AgentTasksBase, createAdapte
 export { envClerkClient } from './env-clerk-client.js'
 export type { FrameworkAdapter } from './framework-adapter.js'
 export type { BodyLimits, ContractRequest, ContractResponse, RequestBody } from '../http/contract.js'
-export { contractRoutes, matchRoute, pathBelow } from '../http/routes.js'
+export { contractRoutes, matchRoute, pathBelow, pathBelowCatchAll } from '../http/routes.js'
 export { toWebResponse } from '../http/responses.js'
 export { reportUnexpected } from '../http/settle.js'
 export { type PreParsedBody, webContractRequest } from '../http/web-request.js'

@@ -27,3 +27,15 @@ export function pathBelow(pathname: string, basePath: string): string | undefine
   if (pathname.startsWith(`${basePath}/`)) return pathname.slice(basePath.length)
   return undefined
 }
+
+/**
+ * The path below a catch-all route's mount point: the pathname's last segments, as many as the
+ * catch-all matched (`rest`: its value, slash-joined or the framework's array); `/` when it matched
+ * none. From the raw pathname, so encoded characters reach validation as the client sent them.
+ */
+export function pathBelowCatchAll(pathname: string, rest: string | readonly string[] | undefined): string {
+  const count = (typeof rest === 'string' ? rest.split('/') : (rest ?? [])).filter((segment) => segment !== '').length
+  if (count === 0) return '/'
+  const segments = pathname.split('/').filter((segment) => segment !== '')
+  return `/${segments.slice(-count).join('/')}`
+}

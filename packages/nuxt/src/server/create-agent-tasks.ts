@@ -1,5 +1,5 @@
 import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, ClerkAgentTasksClient, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
-import { type AdapterOptions, type ContractRequest, createAdapterKit, webContractRequest } from '@agent-tasks/core/adapter'
+import { type AdapterOptions, type ContractRequest, createAdapterKit, pathBelowCatchAll, webContractRequest } from '@agent-tasks/core/adapter'
 import { nodeContractRequest } from '@agent-tasks/core/node'
 import {
   defineEventHandler,
@@ -69,13 +69,9 @@ function contractRequestOf(event: H3Event, path: string): ContractRequest {
   return event.web?.request ? webContractRequest(event.web.request, path) : nodeContractRequest(event.node.req, { path })
 }
 
-/** The path below a catch-all route's mount point: as many trailing segments of the raw URL as its catch-all parameter holds. */
-function pathBelowCatchAll(event: H3Event): string {
-  const rest = Object.values(event.context.params ?? {}).at(-1) ?? ''
-  const count = rest.split('/').filter((segment) => segment !== '').length
-  if (count === 0) return '/'
-  const segments = (event.path.split('?')[0] ?? '').split('/').filter((segment) => segment !== '')
-  return `/${segments.slice(-count).join('/')}`
+/** The path below a catch-all route's mount point, by its catch-all parameter (the route's last). */
+function pathBelowRest(event: H3Event): string {
+  return pathBelowCatchAll(event.path.split('?')[0] ?? '', Object.values(event.context.params ?? {}).at(-1))
 }
 
 /**
@@ -97,7 +93,7 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     return response.body
   }
   return {
-    handler: defineEventHandler((event) => serve(event, pathBelowCatchAll(event))),
+    handler: defineEventHandler((event) => serve(event, pathBelowRest(event))),
     route: defineEventHandler((event) => serve(event, '/')),
     create: (event, input) => kit.create(event, input),
     revoke: (event, agentTaskId) => kit.revoke(event, agentTaskId),
