@@ -1,4 +1,4 @@
-import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
+import type { AgentTaskPage, AgentTaskRecord, AgentTaskStore, AgentTasksAuth, CreateAgentTaskInput, CreatedAgentTask, ListAgentTasksQuery, RevokeAllResult } from '@agent-tasks/core'
 import { type AdapterOptions, createAdapterKit, envClerkClient, pathBelowCatchAll, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
 import type { APIContext, APIRoute } from 'astro'
 
@@ -13,8 +13,12 @@ export interface AgentTasks {
   route: APIRoute
   /** Mints a link for the user signed in on this request, from any endpoint or page frontmatter. Throws `AgentTaskError`. */
   create(context: APIContext, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes an unused link the user signed in on this request minted. Throws `AgentTaskError`. */
+  /** Revokes a link the user signed in on this request minted; for a used link, ends the session(s) it opened. Throws `AgentTaskError`. */
   revoke(context: APIContext, agentTaskId: string): Promise<AgentTaskRecord>
+  /** A page of the signed-in user's links, newest first, status and sessions as Clerk shows them now. Throws `AgentTaskError`. */
+  list(context: APIContext, query?: ListAgentTasksQuery): Promise<AgentTaskPage>
+  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
+  revokeAll(context: APIContext, userId?: string): Promise<RevokeAllResult>
   /** Records of minted links (never the links themselves). */
   readonly store: AgentTaskStore
 }
@@ -64,6 +68,8 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     route: (context) => serve(context, '/'),
     create: (context, input) => kit.create(context, input),
     revoke: (context, agentTaskId) => kit.revoke(context, agentTaskId),
+    list: (context, query) => kit.list(context, query),
+    revokeAll: (context, userId) => kit.revokeAll(context, userId),
     store: kit.store,
   }
 }

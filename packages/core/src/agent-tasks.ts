@@ -5,8 +5,13 @@ import { AgentTaskError, invalidRequest } from './errors.js'
 import { isRefusal, type Refusal, refusalOf } from './guards.js'
 import { runHook } from './hooks.js'
 import { type AgentTasksOptions, type ResolvedOptions, resolveOptions } from './options.js'
+import { alreadyRevoked, endLinkAccess, type RevokeAllResult, revokeAllAccess } from './ledger/end-access.js'
+import type { LedgerDeps, SignedCall } from './ledger/ledger-deps.js'
+import { type AgentTaskPage, type ListAgentTasksQuery, listLinks, validateListQuery } from './ledger/list-links.js'
+import { ensurePendingRoom, recordOrRevoke } from './ledger/record-link.js'
+import { countMint } from './limits/mint-limits.js'
 import type { AgentTaskRecord, AgentTaskStore } from './store/types.js'
-import type { AgentTaskAction, AgentTasksAuth, SignedInAuth } from './types.js'
+import type { AgentTaskAction, AgentTasksAuth, ClerkAgentTasksClient, SignedInAuth } from './types.js'
 import { type CreateAgentTaskInput, isSelf, type OnBehalfOf, validateCreateInput } from './validation/create-input.js'
 
 /** A freshly minted link. `url` is a credential: hand it to the agent, never log it. */
@@ -34,23 +39,35 @@ export interface CreateCallContext<Context> extends CallContext<Context> {
   origin?: string | undefined
 }
 
-/** The service behind every helper: the public `create`/`revoke`, and the steps the HTTP path runs one by one. */
+/** A mint as the HTTP contract answers it: the link, and the rate-limit headers when minting is limited. */
+export interface Minted {
+  agentTask: CreatedAgentTask
+  headers: Record<string, string> | undefined
+}
+
+/** The service behind every helper: the public operations, and the steps the HTTP path runs one by one. */
 export interface AgentTasksService<Context> {
   create(input: CreateAgentTaskInput | undefined, call: CreateCallContext<Context>): Promise<CreatedAgentTask>
+  /** Revokes an unused link; for a used one, ends the session(s) it opened. */
   revoke(agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord>
+  list(query: ListAgentTasksQuery | undefined, call: CallContext<Context>): Promise<AgentTaskPage>
+  /** "End all agent access" for the caller (or, with `authorize`, `userId`). */
+  revokeAll(call: CallContext<Context>, userId?: string): Promise<RevokeAllResult>
   readonly store: AgentTaskStore
   readonly resolved: ResolvedOptions<Context>
   /** Reports a refusal (not signed in, cross-origin, …) to `onDenied`. */
   deny(refusal: Refusal, action: AgentTaskAction, call: CallContext<Context>): Promise<void>
   /** Mints for a caller already found signed in; `body` is checked here, whatever its type. */
-  mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<CreatedAgentTask>
-  /** Revokes for a caller already found signed in. */
+  mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<Minted>
+  /** Revokes (or ends the access of) a link for a caller already found signed in. */
   end(auth: SignedInAuth, agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord>
+  /** Lists for a caller already found signed in; `query` is checked here. */
+  listFor(auth: SignedInAuth, query: Record<string, unknown> | undefined, call: CallContext<Context>): Promise<AgentTaskPage>
+  /** Ends all agent access for a caller already found signed in. */
+  endAll(auth: SignedInAuth, userId: unknown, call: CallContext<Context>): Promise<RevokeAllResult>
 }
 
 const AGENT_TASK_ID = /^[A-Za-z0-9_-]{1,128}$/
-const ALREADY_USED =
-  'This link was already used, so it can no longer be revoked. To end the agent’s access, revoke the session it created.'
 
 export function createAgentTasksService<Context = unknown>(
   options: AgentTasksOptions<Context>,
@@ -90,44 +107,30 @@ export function createAgentTasksService<Context = unknown>(
     return resolved.authorize ? (await resolved.authorize(args)) === true : false
   }
 
-  async function callClerk<T>(action: AgentTaskAction, auth: SignedInAuth, context: Context, work: () => Promise<T>) {
-    try {
-      return await withTimeout(Promise.resolve().then(work), resolved.clerkTimeoutMs)
-    } catch (raw) {
-      const error = mapClerkError(raw, action)
-      await runHook(hooks, 'onFailed', {
-        action,
-        code: error.code,
-        message: error.message,
-        upstreamStatus: error.upstreamStatus,
-        upstreamCode: error.upstreamCode,
-        auth,
-        context,
-      })
-      throw error
-    }
-  }
-
-  /**
-   * Saves the record of a link just minted. A link without a record could not be listed or revoked
-   * here, so when the store refuses it (full, down) the link is revoked at once and the caller told.
-   */
-  async function recordOrRevoke(record: AgentTaskRecord): Promise<void> {
-    try {
-      await store.save(record)
-    } catch (error) {
+  const ledger: LedgerDeps<Context> = {
+    resolved,
+    async clerk<T>(action: AgentTaskAction, call: SignedCall<Context>, work: (client: ClerkAgentTasksClient) => Promise<T>): Promise<T> {
       try {
-        await withTimeout(Promise.resolve().then(() => resolved.getClerkClient().agentTasks.revoke(record.agentTaskId)), resolved.clerkTimeoutMs)
-      } catch {
-        // The link still works and nothing here remembers it: say which, never the link itself.
-        console.error(`[agent-tasks] could not record agent task ${record.agentTaskId}, nor revoke it: revoke it in the Clerk Dashboard.`)
+        return await withTimeout<T>(
+          Promise.resolve().then(() => work(resolved.getClerkClient())),
+          resolved.clerkTimeoutMs,
+        )
+      } catch (raw) {
+        const error = mapClerkError(raw, action)
+        await runHook(hooks, 'onFailed', {
+          action,
+          code: error.code,
+          message: error.message,
+          upstreamStatus: error.upstreamStatus,
+          upstreamCode: error.upstreamCode,
+          ...call,
+        })
+        throw error
       }
-      if (error instanceof AgentTaskError) throw error
-      throw new AgentTaskError('store_unavailable', 'The link could not be recorded, so it was revoked. Try again.', { cause: error })
-    }
+    },
   }
 
-  async function mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<CreatedAgentTask> {
+  async function mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<Minted> {
     const validated = validateCreateInput(body, {
       options: resolved as ResolvedOptions,
       signedInUserId: auth.userId,
@@ -145,12 +148,14 @@ export function createAgentTasksService<Context = unknown>(
         call,
       )
     }
+    const signed = { auth, context: call.context }
+    const headers = await countMint(resolved.limits, auth.userId)
+    await ensurePendingRoom(ledger, signed)
 
-    const reply = await callClerk('create', auth, call.context, () =>
-      resolved.getClerkClient().agentTasks.create({ ...validated, permissions: '*' }),
-    )
+    const reply = await ledger.clerk('create', signed, (client) => client.agentTasks.create({ ...validated, permissions: '*' }))
     const task = readCreatedAgentTask(reply)
-    const createdAt = new Date().toISOString()
+    const now = Date.now()
+    const createdAt = new Date(now).toISOString()
     const record: AgentTaskRecord = {
       agentTaskId: task.agentTaskId,
       agentId: task.agentId,
@@ -162,10 +167,11 @@ export function createAgentTasksService<Context = unknown>(
       sessionMaxDurationInSeconds: validated.sessionMaxDurationInSeconds,
       status: 'pending',
       createdAt,
+      expiresAt: new Date(now + resolved.linkLifetimeSeconds * 1000).toISOString(),
     }
-    await recordOrRevoke(record)
+    await recordOrRevoke(ledger, record)
     await runHook(hooks, 'onCreated', { record, auth, context: call.context })
-    return {
+    const agentTask: CreatedAgentTask = {
       agentTaskId: task.agentTaskId,
       agentId: task.agentId,
       taskId: task.agentTaskId,
@@ -177,6 +183,29 @@ export function createAgentTasksService<Context = unknown>(
       onBehalfOf,
       createdAt,
     }
+    return { agentTask, headers }
+  }
+
+  async function revokeUnused(record: AgentTaskRecord, call: SignedCall<Context>): Promise<AgentTaskRecord> {
+    const { agentTaskId } = record
+    try {
+      await ledger.clerk('revoke', call, (client) => client.agentTasks.revoke(agentTaskId))
+    } catch (error) {
+      if (!(error instanceof AgentTaskError && error.code === 'agent_task_already_used')) throw error
+      // Clerk refuses a used link and a revoked one alike: used, unless a concurrent revoke won.
+      const current = await store.update(agentTaskId, { status: 'used' }, ['pending'])
+      if (current?.status === 'revoked') throw alreadyRevoked(current)
+      return endLinkAccess(ledger, current ?? { ...record, status: 'used' }, call)
+    }
+    // Clerk accepted this revoke, so the link was unused: revoked, whatever a concurrent refused revoke concluded.
+    const revokedAt = new Date().toISOString()
+    const revoked = (await store.update(agentTaskId, { status: 'revoked', revokedAt }, ['pending', 'used'])) ?? {
+      ...record,
+      status: 'revoked' as const,
+      revokedAt,
+    }
+    await runHook(hooks, 'onRevoked', { record: revoked, ...call })
+    return revoked
   }
 
   async function end(auth: SignedInAuth, agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord> {
@@ -190,29 +219,37 @@ export function createAgentTasksService<Context = unknown>(
       // Another user's link looks exactly like an unknown one: IDs are not confirmed to outsiders.
       await refuse(notFound, 'revoke', call)
     }
-    if (record.status === 'revoked') {
-      throw new AgentTaskError('agent_task_already_revoked', 'This link was already revoked.')
+    const signed = { auth, context: call.context }
+    if (record.status === 'revoked' || record.status === 'expired') throw alreadyRevoked(record)
+    if (record.status === 'used') return endLinkAccess(ledger, record, signed)
+    return revokeUnused(record, signed)
+  }
+
+  /** The user whose links or agent access is asked for: the caller, or another one `authorize` allows. */
+  async function targetUser(action: 'list' | 'revoke-all', auth: SignedInAuth, userId: string | undefined, call: CallContext<Context>) {
+    if (userId === undefined || userId === auth.userId) return auth.userId
+    if (await isAuthorized({ action, auth, userId, context: call.context })) return userId
+    return refuse(
+      new AgentTaskError('on_behalf_of_forbidden', 'You may only see and end your own agents’ access. Apps allow more with the `authorize` option.', {
+        fields: [{ field: 'userId', message: 'not allowed for this user' }],
+      }),
+      action,
+      call,
+    )
+  }
+
+  async function listFor(auth: SignedInAuth, raw: Record<string, unknown> | undefined, call: CallContext<Context>) {
+    const query = validateListQuery(raw)
+    const owner = await targetUser('list', auth, query.userId, call)
+    return listLinks(ledger, owner, query, { auth, context: call.context })
+  }
+
+  async function endAll(auth: SignedInAuth, userId: unknown, call: CallContext<Context>) {
+    if (userId !== undefined && (typeof userId !== 'string' || !AGENT_TASK_ID.test(userId))) {
+      throw invalidRequest([{ field: 'userId', message: 'must be a Clerk user ID' }])
     }
-    if (record.status === 'used') throw new AgentTaskError('agent_task_already_used', ALREADY_USED)
-    try {
-      await callClerk('revoke', auth, call.context, () => resolved.getClerkClient().agentTasks.revoke(agentTaskId))
-    } catch (error) {
-      if (error instanceof AgentTaskError && error.code === 'agent_task_already_used') {
-        // Clerk refuses a used link and a revoked one alike: used, unless a concurrent revoke won.
-        const current = await store.update(agentTaskId, { status: 'used' }, ['pending'])
-        if (current?.status === 'revoked') throw new AgentTaskError('agent_task_already_revoked', 'This link was already revoked.')
-      }
-      throw error
-    }
-    // Clerk accepted this revoke, so the link was unused: revoked, whatever a concurrent refused revoke concluded.
-    const revokedAt = new Date().toISOString()
-    const revoked = (await store.update(agentTaskId, { status: 'revoked', revokedAt }, ['pending', 'used'])) ?? {
-      ...record,
-      status: 'revoked' as const,
-      revokedAt,
-    }
-    await runHook(hooks, 'onRevoked', { record: revoked, auth, context: call.context })
-    return revoked
+    const target = await targetUser('revoke-all', auth, userId as string | undefined, call)
+    return revokeAllAccess(ledger, target, { auth, context: call.context })
   }
 
   return {
@@ -221,11 +258,19 @@ export function createAgentTasksService<Context = unknown>(
     deny,
     mint,
     end,
+    listFor,
+    endAll,
     async create(input, call) {
-      return mint(await admitted('create', call), input ?? {}, call)
+      return (await mint(await admitted('create', call), input ?? {}, call)).agentTask
     },
     async revoke(agentTaskId, call) {
       return end(await admitted('revoke', call), agentTaskId, call)
+    },
+    async list(query, call) {
+      return listFor(await admitted('list', call), query as Record<string, unknown> | undefined, call)
+    },
+    async revokeAll(call, userId) {
+      return endAll(await admitted('revoke-all', call), userId, call)
     },
   }
 }

@@ -6,9 +6,13 @@ import type { AgentTaskStore } from './store/types.js'
 export interface AgentTasks<Context = Request> {
   /** Mints a link for the signed-in user (or another, per `authorize`). Throws `AgentTaskError`. */
   create: AgentTasksService<Context>['create']
-  /** Revokes an unused link the caller minted. Throws `AgentTaskError`. */
+  /** Revokes an unused link the caller minted; for a used one, ends the session(s) it opened. Throws `AgentTaskError`. */
   revoke: AgentTasksService<Context>['revoke']
-  /** The HTTP contract: `POST {base}` creates, `POST {base}/{id}/revoke` revokes. Never throws. */
+  /** A page of the caller's links, newest first, brought up to date with Clerk. */
+  list: AgentTasksService<Context>['list']
+  /** "End all agent access" for the caller. */
+  revokeAll: AgentTasksService<Context>['revokeAll']
+  /** The HTTP contract: `GET {base}` lists, `POST {base}` creates, `POST {base}/{id}/revoke` revokes, `POST {base}/revoke-all` ends all agent access. Never throws. */
   handle: AgentTasksRequestHandler<Context>
   /** Records of minted links (never the links themselves). */
   store: AgentTaskStore
@@ -24,5 +28,12 @@ export interface AgentTasks<Context = Request> {
  */
 export function createAgentTasks<Context = Request>(options: AgentTasksOptions<Context>): AgentTasks<Context> {
   const service = createAgentTasksService(options)
-  return { create: service.create, revoke: service.revoke, handle: createRequestHandler(service), store: service.store }
+  return {
+    create: service.create,
+    revoke: service.revoke,
+    list: service.list,
+    revokeAll: service.revokeAll,
+    handle: createRequestHandler(service),
+    store: service.store,
+  }
 }

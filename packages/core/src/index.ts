@@ -12,19 +12,37 @@ export { isAgentSession } from './guards.js'
 export type { AgentTasksRequestHandler, HandleOptions } from './http/handler.js'
 export type { PreParsedBody } from './http/web-request.js'
 export { problemResponse } from './http/responses.js'
+export type { RevokeAllResult } from './ledger/end-access.js'
+export type { AgentTaskPage, ListAgentTasksQuery } from './ledger/list-links.js'
+export type { MintLimitsOptions } from './limits/mint-limits.js'
+export type { CreateRateLimiter, RateLimiterLike, RateLimiterPolicy, RateLimiterVerdict } from './limits/rate-limiter.js'
 export type { AgentTasksOptions } from './options.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js'
-export type { AgentTaskListFilter, AgentTaskRecord, AgentTaskStatus, AgentTaskStore } from './store/types.js'
+export {
+  type AgentTaskCursor,
+  type AgentTaskListFilter,
+  type AgentTaskRecord,
+  type AgentTaskRecordPatch,
+  type AgentTaskSession,
+  type AgentTaskStatus,
+  type AgentTaskStore,
+  compareNewestFirst,
+  matchesFilter,
+  type SaveOptions,
+  settledStatuses,
+} from './store/types.js'
 export type {
   AgentTaskAction,
   AgentTaskHooks,
   AgentTasksAuth,
   AuthorizeArgs,
   ClerkAgentTasksClient,
+  ClerkSession,
   CreatedEvent,
   DeniedEvent,
   FailedEvent,
   RevokedEvent,
+  SessionEndedEvent,
   SignedInAuth,
 } from './types.js'
 export type { CreateAgentTaskInput, OnBehalfOf } from './validation/create-input.js'

@@ -60,13 +60,20 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value
 }
 
+function queryOf(url: string): URLSearchParams {
+  const start = url.indexOf('?')
+  return new URLSearchParams(start === -1 ? '' : url.slice(start + 1))
+}
+
 /** The contract's view of a Node request. */
 export function nodeContractRequest(req: IncomingMessage, options: NodeContractRequestOptions): ContractRequest {
   const { parsed, stream = req } = options
+  let search: URLSearchParams | undefined
   return {
     method: req.method ?? 'GET',
     path: options.path,
     header: (name) => headerOf(req, name),
+    query: (name) => (search ??= queryOf(req.url ?? '')).get(name) ?? undefined,
     readBody: async (limits) => (parsed ? { parsed: parsed.value } : { text: await readNodeBody(stream, limits) }),
   }
 }

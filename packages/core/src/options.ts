@@ -1,4 +1,5 @@
 import { createClerkClient } from '@clerk/backend'
+import { type MintLimitsOptions, type ResolvedMintLimits, resolveMintLimits } from './limits/mint-limits.js'
 import { createMemoryStore } from './store/memory-store.js'
 import type { AgentTaskStore } from './store/types.js'
 import type { AgentTaskHooks, AuthorizeArgs, ClerkAgentTasksClient } from './types.js'
@@ -46,8 +47,19 @@ export interface AgentTasksOptions<Context = unknown> {
    * runs behind a proxy that rewrites the host. The request's own origin is always trusted.
    */
   trustedOrigins?: readonly string[]
-  /** Where minted links are recorded. Default: in-memory. */
+  /** Where minted links are recorded. Default: in memory, per process; `@agent-tasks/redis` for many instances. */
   store?: AgentTaskStore
+  /**
+   * Per-user limits on minting, checked before Clerk is called: a rate (default 30 per 60 s) and a
+   * number of unused links held at once (default 50). `false` turns both off.
+   */
+  limits?: MintLimitsOptions | false
+  /**
+   * How long an unused link is honoured, in seconds. Clerk documents no lifetime for agent-task links,
+   * so past this one the library revokes a link it meets unused (listing, limits, "end all") and marks
+   * it `expired`. Default 86 400 (a day).
+   */
+  linkLifetimeSeconds?: number
   hooks?: AgentTaskHooks<Context>
   /** Longest wait for Clerk before answering 504. Default 10 000 ms. */
   clerkTimeoutMs?: number
@@ -76,6 +88,8 @@ export interface ResolvedOptions<Context = unknown> {
   allowAgentSessions: boolean
   trustedOrigins: readonly string[]
   store: AgentTaskStore
+  limits: ResolvedMintLimits
+  linkLifetimeSeconds: number
   hooks: AgentTaskHooks<Context>
   clerkTimeoutMs: number
   bodyTimeoutMs: number
@@ -156,6 +170,8 @@ export function resolveOptions<Context>(options: AgentTasksOptions<Context>): Re
     allowAgentSessions: options.allowAgentSessions ?? false,
     trustedOrigins: resolveOrigins('trustedOrigins', options.trustedOrigins) ?? [],
     store: options.store ?? createMemoryStore(),
+    limits: resolveMintLimits(options.limits),
+    linkLifetimeSeconds: positiveInteger('linkLifetimeSeconds', options.linkLifetimeSeconds, 86_400),
     hooks: options.hooks ?? {},
     clerkTimeoutMs: positiveInteger('clerkTimeoutMs', options.clerkTimeoutMs, 10_000),
     bodyTimeoutMs: positiveInteger('bodyTimeoutMs', options.bodyTimeoutMs, 10_000),

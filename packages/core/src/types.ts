@@ -31,9 +31,38 @@ export interface ClerkAgentTasksClient {
     }): Promise<unknown>
     revoke(agentTaskId: string): Promise<unknown>
   }
+  /** Where the library learns which session a link opened, and ends agent sessions. */
+  sessions: {
+    getSessionList(params: { userId: string; status?: 'active'; limit?: number; offset?: number }): Promise<{
+      data: ClerkSession[]
+      totalCount: number
+    }>
+    revokeSession(sessionId: string): Promise<unknown>
+  }
+  /** Finds the user a link minted for an email, phone number or username signs in. */
+  users: {
+    getUserList(params: { emailAddress?: string[]; phoneNumber?: string[]; username?: string[]; limit?: number }): Promise<{
+      data: Array<{ id: string }>
+    }>
+  }
 }
 
-export type AgentTaskAction = 'create' | 'revoke'
+/** The fields of `@clerk/backend`'s `Session` this library reads. */
+export interface ClerkSession {
+  id: string
+  userId: string
+  status: string
+  /** The token's `act` claim: `{ type: "agent", … }` for sessions agent tasks opened. */
+  actor: Record<string, unknown> | null
+  createdAt: number
+  expireAt: number
+}
+
+/**
+ * `list` and `revoke-all` (end all agent access) join `create` and `revoke`. `authorize` is asked for
+ * `list` when a user lists another user's links, and for `revoke-all` when one ends another's access.
+ */
+export type AgentTaskAction = 'create' | 'revoke' | 'list' | 'revoke-all'
 
 /** Asked only when a user acts beyond their own links: minting for someone else, revoking another's. */
 export interface AuthorizeArgs<Context> {
@@ -43,6 +72,8 @@ export interface AuthorizeArgs<Context> {
   onBehalfOf?: OnBehalfOf
   /** For `revoke`: the link being revoked. */
   record?: AgentTaskRecord
+  /** For `list` and `revoke-all`: the user whose links and agent sessions are asked for. */
+  userId?: string
   /** The framework's request object (Express `req`, Next.js `Request`, …). */
   context: Context
 }
@@ -55,6 +86,19 @@ export interface CreatedEvent<Context> {
 
 export interface RevokedEvent<Context> {
   record: AgentTaskRecord
+  auth: SignedInAuth
+  context: Context
+}
+
+/** An agent's Clerk session ended by the kill switch. */
+export interface SessionEndedEvent<Context> {
+  sessionId: string
+  /** The user the session signed in. */
+  userId: string
+  /** The token's `act` claim (`{ type: "agent", sub, … }`). */
+  actor: Record<string, unknown> | null
+  /** The link that opened it, when known. */
+  agentTaskId: string | undefined
   auth: SignedInAuth
   context: Context
 }
@@ -80,7 +124,10 @@ export interface FailedEvent<Context> {
 /** Audit hooks. They are awaited; a hook that throws is reported and never changes the response. */
 export interface AgentTaskHooks<Context> {
   onCreated?: (event: CreatedEvent<Context>) => void | Promise<void>
+  /** A link revoked before use, or (`record.status === "expired"`) revoked for being unused past its lifetime. */
   onRevoked?: (event: RevokedEvent<Context>) => void | Promise<void>
+  /** An agent session ended: by revoking the used link that opened it, or by "end all agent access". */
+  onSessionEnded?: (event: SessionEndedEvent<Context>) => void | Promise<void>
   /** A request refused by policy: not signed in, agent session, cross-origin, not authorized. */
   onDenied?: (event: DeniedEvent<Context>) => void | Promise<void>
   /** Clerk refused or failed. */

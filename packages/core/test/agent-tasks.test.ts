@@ -71,7 +71,7 @@ describe('programmatic API', () => {
     expect(task.redirectUrl).toBe('https://one.example/start')
   })
 
-  it('revokes, and tells a used link from a revoked one', async () => {
+  it('revokes, and for a used link ends the session it opened', async () => {
     const agentTasks = setup()
     const call = { auth: { userId: ada }, context: undefined, origin }
     const task = await agentTasks.create({}, call)
@@ -81,7 +81,8 @@ describe('programmatic API', () => {
 
     const used = await agentTasks.create({}, call)
     await fetch(used.url, { redirect: 'manual' })
-    expect((await rejection(agentTasks.revoke(used.agentTaskId, call))).code).toBe('agent_task_already_used')
+    const ended = await agentTasks.revoke(used.agentTaskId, call)
+    expect(ended).toMatchObject({ status: 'used', sessions: [expect.objectContaining({ status: 'revoked' })] })
     expect((await agentTasks.store.get(used.agentTaskId))?.status).toBe('used')
   })
 

@@ -1,4 +1,5 @@
 import type { ClerkAgentTasksClient } from '@agent-tasks/core'
+import { lazyClerkClient } from '@agent-tasks/core/adapter'
 import { clerkNextServer } from './clerk-server.js'
 
 /**
@@ -6,20 +7,5 @@ import { clerkNextServer } from './clerk-server.js'
  * the keys `clerkMiddleware()` was given) and kept for the process.
  */
 export function lazyNextClerkClient(): ClerkAgentTasksClient {
-  let resolving: Promise<ClerkAgentTasksClient> | undefined
-  const client = (): Promise<ClerkAgentTasksClient> => {
-    resolving ??= clerkNextServer()
-      .then(({ clerkClient }) => clerkClient())
-      .catch((error: unknown) => {
-        resolving = undefined // try again on the next call
-        throw error
-      })
-    return resolving
-  }
-  return {
-    agentTasks: {
-      create: async (params) => (await client()).agentTasks.create(params),
-      revoke: async (agentTaskId) => (await client()).agentTasks.revoke(agentTaskId),
-    },
-  }
+  return lazyClerkClient(() => clerkNextServer().then(({ clerkClient }) => clerkClient()))
 }

@@ -1,4 +1,4 @@
-import type { AgentTaskRecord, AgentTaskStore, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
+import type { AgentTaskPage, AgentTaskRecord, AgentTaskStore, CreateAgentTaskInput, CreatedAgentTask, ListAgentTasksQuery, RevokeAllResult } from '@agent-tasks/core'
 import { type AdapterOptions, createAdapterKit, pathBelow, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
 import { lazyNextClerkClient } from './clerk-client.js'
 import { isNextControlFlowError } from './next-control-flow.js'
@@ -39,8 +39,12 @@ export interface AgentTasks {
   route: AgentTasksRouteHandler
   /** Mints a link for the signed-in user, from a Server Action, a route handler or a server component. Throws `AgentTaskError`. */
   create(input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes an unused link the signed-in user minted. Throws `AgentTaskError`. */
+  /** Revokes a link the signed-in user minted; for a used link, ends the session(s) it opened. Throws `AgentTaskError`. */
   revoke(agentTaskId: string): Promise<AgentTaskRecord>
+  /** A page of the signed-in user's links, newest first, status and sessions as Clerk shows them now. Throws `AgentTaskError`. */
+  list(query?: ListAgentTasksQuery): Promise<AgentTaskPage>
+  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
+  revokeAll(userId?: string): Promise<RevokeAllResult>
   /** Records of minted links (never the links themselves). */
   readonly store: AgentTaskStore
 }
@@ -80,6 +84,8 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     route: (request) => serve(request, '/'),
     create: (input) => kit.create(undefined, input),
     revoke: (agentTaskId) => kit.revoke(undefined, agentTaskId),
+    list: (query) => kit.list(undefined, query),
+    revokeAll: (userId) => kit.revokeAll(undefined, userId),
     store: kit.store,
   }
 }

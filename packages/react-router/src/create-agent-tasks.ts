@@ -1,4 +1,4 @@
-import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
+import type { AgentTaskPage, AgentTaskRecord, AgentTaskStore, AgentTasksAuth, CreateAgentTaskInput, CreatedAgentTask, ListAgentTasksQuery, RevokeAllResult } from '@agent-tasks/core'
 import { type AdapterOptions, createAdapterKit, envClerkClient, pathBelowCatchAll, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
 import { getAuth } from '@clerk/react-router/server'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router'
@@ -20,8 +20,12 @@ export interface AgentTasks {
   route: AgentTasksRouteHandler
   /** Mints a link for the user signed in on this request, from any loader or action. Throws `AgentTaskError`. */
   create(args: RouteArgs, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes an unused link the user signed in on this request minted. Throws `AgentTaskError`. */
+  /** Revokes a link the user signed in on this request minted; for a used link, ends the session(s) it opened. Throws `AgentTaskError`. */
   revoke(args: RouteArgs, agentTaskId: string): Promise<AgentTaskRecord>
+  /** A page of the signed-in user's links, newest first, status and sessions as Clerk shows them now. Throws `AgentTaskError`. */
+  list(args: RouteArgs, query?: ListAgentTasksQuery): Promise<AgentTaskPage>
+  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
+  revokeAll(args: RouteArgs, userId?: string): Promise<RevokeAllResult>
   /** Records of minted links (never the links themselves). */
   readonly store: AgentTaskStore
 }
@@ -76,6 +80,8 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     route: (args) => serve(args, '/'),
     create: kit.create,
     revoke: kit.revoke,
+    list: kit.list,
+    revokeAll: kit.revokeAll,
     store: kit.store,
   }
 }

@@ -1,4 +1,4 @@
-import { AgentTaskError, type AgentTaskRecord, type AgentTaskStore, type AgentTasksAuth, type CreateAgentTaskInput, type CreatedAgentTask } from '@agent-tasks/core'
+import { AgentTaskError, type AgentTaskPage, type AgentTaskRecord, type AgentTaskStore, type AgentTasksAuth, type CreateAgentTaskInput, type CreatedAgentTask, type ListAgentTasksQuery, type RevokeAllResult } from '@agent-tasks/core'
 import { type AdapterOptions, createAdapterKit, pathBelowCatchAll, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
 import { auth, clerkClient } from '@clerk/tanstack-react-start/server'
 import { getRequest } from '@tanstack/react-start/server'
@@ -29,8 +29,12 @@ export interface AgentTasks {
   route: AgentTasksRouteHandler
   /** Mints a link for the user signed in on the current request, from a server function or server route. Throws `AgentTaskError`. */
   create(input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes an unused link the user signed in on the current request minted. Throws `AgentTaskError`. */
+  /** Revokes a link the user signed in on the current request minted; for a used link, ends the session(s) it opened. Throws `AgentTaskError`. */
   revoke(agentTaskId: string): Promise<AgentTaskRecord>
+  /** A page of the signed-in user's links, newest first, status and sessions as Clerk shows them now. Throws `AgentTaskError`. */
+  list(query?: ListAgentTasksQuery): Promise<AgentTaskPage>
+  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
+  revokeAll(userId?: string): Promise<RevokeAllResult>
   /** Records of minted links (never the links themselves). */
   readonly store: AgentTaskStore
 }
@@ -63,7 +67,7 @@ const startAdapter = {
 }
 
 /** The request being served, for the programmatic API; a clear error outside one. */
-function currentRequest(method: 'create' | 'revoke'): Request {
+function currentRequest(method: 'create' | 'revoke' | 'list' | 'revokeAll'): Request {
   try {
     return getRequest()
   } catch {
@@ -100,6 +104,8 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     // async, so a call outside a request rejects rather than throws.
     create: async (input) => kit.create(currentRequest('create'), input),
     revoke: async (agentTaskId) => kit.revoke(currentRequest('revoke'), agentTaskId),
+    list: async (query) => kit.list(currentRequest('list'), query),
+    revokeAll: async (userId) => kit.revokeAll(currentRequest('revokeAll'), userId),
     store: kit.store,
   }
 }

@@ -1,4 +1,6 @@
 import { type AgentTasksService, type CreatedAgentTask, createAgentTasksService } from '../agent-tasks.js'
+import type { RevokeAllResult } from '../ledger/end-access.js'
+import type { AgentTaskPage, ListAgentTasksQuery } from '../ledger/list-links.js'
 import { AgentTaskError } from '../errors.js'
 import type { ContractRequest, ContractResponse } from '../http/contract.js'
 import { runContract } from '../http/run-contract.js'
@@ -17,8 +19,15 @@ export type AdapterOptions<Native> = Omit<AgentTasksOptions<Native>, 'basePath'>
 export interface AgentTasksBase<Native> {
   /** Mints a link for the user signed in on this request. Throws `AgentTaskError`. */
   create(native: Native, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes an unused link the user signed in on this request minted (or may manage). Throws `AgentTaskError`. */
+  /**
+   * Revokes a link the user signed in on this request minted (or may manage); for a used link, ends
+   * the session(s) it opened. Throws `AgentTaskError`.
+   */
   revoke(native: Native, agentTaskId: string): Promise<AgentTaskRecord>
+  /** A page of the user's links, newest first, status and sessions as Clerk shows them now. */
+  list(native: Native, query?: ListAgentTasksQuery): Promise<AgentTaskPage>
+  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
+  revokeAll(native: Native, userId?: string): Promise<RevokeAllResult>
   /** Records of minted links (never the links themselves), shared by every helper of the instance. */
   readonly store: AgentTaskStore
 }
@@ -87,6 +96,12 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
     },
     async revoke(native, agentTaskId) {
       return service.revoke(agentTaskId, { auth: await readAuth(native), context: native })
+    },
+    async list(native, query) {
+      return service.list(query, { auth: await readAuth(native), context: native })
+    },
+    async revokeAll(native, userId) {
+      return service.revokeAll({ auth: await readAuth(native), context: native }, userId)
     },
     async respond(native, request) {
       try {

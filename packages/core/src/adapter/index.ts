@@ -3,6 +3,7 @@
  */
 export { type AdapterKit, type AdapterOptions, type AgentTasksBase, createAdapterKit } from './create-adapter-kit.js'
 export { envClerkClient } from './env-clerk-client.js'
+export { lazyClerkClient } from './lazy-clerk-client.js'
 export type { FrameworkAdapter } from './framework-adapter.js'
 export type { BodyLimits, ContractRequest, ContractResponse, RequestBody } from '../http/contract.js'
 export { contractRoutes, matchRoute, pathBelow, pathBelowCatchAll } from '../http/routes.js'

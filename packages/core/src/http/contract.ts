@@ -12,6 +12,8 @@ export interface ContractRequest {
   path: string | undefined
   /** A request header by its lower-case name. */
   header(name: string): string | undefined
+  /** A query-string parameter (its first value), decoded. */
+  query(name: string): string | undefined
   /** Reads the body within the limits (413, 408 past them). */
   readBody(limits: BodyLimits): Promise<RequestBody>
 }

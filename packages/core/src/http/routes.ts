@@ -5,18 +5,30 @@ import type { AgentTaskAction } from '../types.js'
  * router needs patterns register these, and every request is matched again by `matchRoute`.
  */
 export const contractRoutes = [
-  { action: 'create', pattern: '/' },
-  { action: 'revoke', pattern: '/:agentTaskId/revoke' },
-] as const satisfies ReadonlyArray<{ action: AgentTaskAction; pattern: string }>
+  { action: 'create', method: 'POST', pattern: '/' },
+  { action: 'list', method: 'GET', pattern: '/' },
+  { action: 'revoke-all', method: 'POST', pattern: '/revoke-all' },
+  { action: 'revoke', method: 'POST', pattern: '/:agentTaskId/revoke' },
+] as const satisfies ReadonlyArray<{ action: AgentTaskAction; method: 'GET' | 'POST'; pattern: string }>
 
-export type ContractRoute = { action: 'create' } | { action: 'revoke'; agentTaskId: string }
+export type ContractRoute =
+  | { action: 'create' | 'list'; allow: 'GET, POST' }
+  | { action: 'revoke-all'; allow: 'POST' }
+  | { action: 'revoke'; agentTaskId: string; allow: 'POST' }
 
-/** Matches a path below the mount point: `/` → create, `/{id}/revoke` → revoke, else `undefined`. */
-export function matchRoute(relativePath: string): ContractRoute | undefined {
+const AT_ROOT = { allow: 'GET, POST' } as const
+
+/**
+ * Matches a request below the mount point: `GET /` lists, `POST /` mints, `POST /revoke-all` ends all
+ * agent access, `POST /{id}/revoke` revokes; `undefined` for any other path. Any other method on a
+ * known path matches the path's POST route: the caller answers 405 with `allow`.
+ */
+export function matchRoute(relativePath: string, method = 'POST'): ContractRoute | undefined {
   const segments = relativePath.split('/').filter((segment) => segment !== '')
-  if (segments.length === 0) return { action: 'create' }
-  const [agentTaskId, verb] = segments
-  if (segments.length === 2 && verb === 'revoke' && agentTaskId !== undefined) return { action: 'revoke', agentTaskId }
+  if (segments.length === 0) return { action: method === 'GET' ? 'list' : 'create', ...AT_ROOT }
+  const [first, verb] = segments
+  if (segments.length === 1 && first === 'revoke-all') return { action: 'revoke-all', allow: 'POST' }
+  if (segments.length === 2 && verb === 'revoke' && first !== undefined) return { action: 'revoke', agentTaskId: first, allow: 'POST' }
   return undefined
 }
 

@@ -18,7 +18,8 @@ export interface ContractCall<Context> {
 }
 
 /**
- * The HTTP contract: `POST /` mints, `POST /{agentTaskId}/revoke` revokes. Who is asking is settled
+ * The HTTP contract: `GET /` lists, `POST /` mints, `POST /{agentTaskId}/revoke` revokes (or ends the
+ * session a used link opened), `POST /revoke-all` ends all agent access. Who is asking is settled
  * before the body is read or anything else happens. Throws `AgentTaskError`s (see `settle`).
  */
 export async function runContract<Context>(
@@ -26,13 +27,13 @@ export async function runContract<Context>(
   request: ContractRequest,
   call: ContractCall<Context>,
 ): Promise<ContractResponse> {
-  const route = request.path === undefined ? undefined : matchRoute(request.path)
+  const route = request.path === undefined ? undefined : matchRoute(request.path, request.method)
   if (route === undefined) {
-    throw new AgentTaskError('not_found', 'No agent-tasks route here. Use POST / or POST /{agentTaskId}/revoke.')
+    throw new AgentTaskError('not_found', 'No agent-tasks route here. Use GET / or POST /, POST /revoke-all or POST /{agentTaskId}/revoke.')
   }
-  if (request.method !== 'POST') {
-    const response = problemOf({ code: 'method_not_allowed', message: `Use POST; ${request.method} is not supported here.` })
-    response.headers.Allow = 'POST'
+  if (request.method !== 'POST' && !(request.method === 'GET' && route.action === 'list')) {
+    const response = problemOf({ code: 'method_not_allowed', message: `Use ${route.allow.replace(', ', ' or ')}; ${request.method} is not supported here.` })
+    response.headers.Allow = route.allow
     return response
   }
   const refusal = refusalOf(call.auth, service.resolved.allowAgentSessions)
@@ -43,18 +44,46 @@ export async function runContract<Context>(
   const auth = call.auth as SignedInAuth
   const pending = call.origin()
   const origin = pending instanceof Promise ? await pending : pending
+  // Listing reads and changes nothing a page could abuse, but it shows the user's links to whoever
+  // reads the response: held to the same rule as the writes.
   const crossOrigin = crossOriginRefusal(request.header, origin, service.resolved.trustedOrigins)
   if (crossOrigin !== undefined) {
     await service.deny(crossOrigin, route.action, call)
     return problemOf(crossOrigin)
   }
 
-  if (route.action === 'create') {
-    const { maxBodyBytes, bodyTimeoutMs } = service.resolved
-    const body = await readCreateBody(request, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs })
-    const agentTask = await service.mint(auth, body, { auth, context: call.context, origin })
-    return jsonResponse(201, { message: 'Agent Task created', agentTask })
+  switch (route.action) {
+    case 'create': {
+      const { maxBodyBytes, bodyTimeoutMs } = service.resolved
+      const body = await readCreateBody(request, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs })
+      const { agentTask, headers } = await service.mint(auth, body, { auth, context: call.context, origin })
+      const response = jsonResponse(201, { message: 'Agent Task created', agentTask })
+      if (headers) Object.assign(response.headers, headers)
+      return response
+    }
+    case 'list': {
+      const query = { status: request.query('status'), cursor: request.query('cursor'), limit: request.query('limit'), userId: request.query('userId') }
+      return jsonResponse(200, await service.listFor(auth, query, call))
+    }
+    case 'revoke-all': {
+      const body = await readCreateBody(request, { maxBytes: service.resolved.maxBodyBytes, timeoutMs: service.resolved.bodyTimeoutMs })
+      const userId = typeof body === 'object' && body !== null ? (body as { userId?: unknown }).userId : undefined
+      const result = await service.endAll(auth, userId, call)
+      return jsonResponse(200, {
+        message: 'Agent access ended',
+        ...result,
+        revokedAgentTasks: result.revokedAgentTaskIds.length,
+        endedSessions: result.endedSessionIds.length,
+      })
+    }
+    case 'revoke': {
+      const record = await service.end(auth, route.agentTaskId, call)
+      const ended = record.status === 'used'
+      return jsonResponse(200, {
+        message: ended ? 'Agent access ended' : 'Agent Task revoked',
+        agentTask: record,
+        endedSessions: ended ? (record.sessions ?? []).filter((s) => s.status === 'revoked').length : 0,
+      })
+    }
   }
-  const record = await service.end(auth, route.agentTaskId, call)
-  return jsonResponse(200, { message: 'Agent Task revoked', agentTask: record })
 }

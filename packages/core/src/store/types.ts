@@ -9,7 +9,7 @@ export interface AgentTaskRecord {
   agentName: string
   /** The signed-in user who minted the link. */
   ownerUserId: string
-  /** The user the link signs in, when given by ID. */
+  /** The user the link signs in: given by ID, or found in Clerk from `subjectIdentifier` once needed. */
   subjectUserId?: string
   /** The user the link signs in, when given by email, phone or username. */
   subjectIdentifier?: string
@@ -19,40 +19,101 @@ export interface AgentTaskRecord {
   status: AgentTaskStatus
   /** ISO 8601 timestamps. */
   createdAt: string
+  /** When an unused link stops being accepted here: past it, the library revokes it and marks it `expired`. */
+  expiresAt: string
+  /** When Clerk's sessions showed the link used (the session's creation time). */
+  usedAt?: string
   revokedAt?: string
+  /** The Clerk session(s) the link opened, as last seen in Clerk. */
+  sessions?: AgentTaskSession[]
+}
+
+/** A Clerk session an agent task opened. `status` is Clerk's: `active`, `revoked`, `ended`, `expired`, … */
+export interface AgentTaskSession {
+  sessionId: string
+  status: string
+  /** ISO 8601. */
+  createdAt: string
+  /** ISO 8601, when the session ends at the latest. */
+  expiresAt?: string
 }
 
 /**
- * `pending` until revoked here or found used. Clerk only says a link was used when a revoke is
- * refused, and it refuses a revoked link the same way: a record can go from `used` to `revoked`
- * when a concurrent revoke turns out to have been the one Clerk accepted.
+ * - `pending`: not used yet, as far as Clerk's sessions show; the link still signs in.
+ * - `used`: Clerk shows a session the link opened (see `sessions` for whether it is still active).
+ * - `revoked`: revoked before it was used.
+ * - `expired`: not used within its lifetime, so the library revoked it.
  */
-export type AgentTaskStatus = 'pending' | 'revoked' | 'used'
+export type AgentTaskStatus = 'pending' | 'used' | 'revoked' | 'expired'
+
+/** Records whose link can no longer sign anyone in: a store may drop these. */
+export const settledStatuses: readonly AgentTaskStatus[] = ['used', 'revoked', 'expired']
+
+/** A position in a listing, newest first: records strictly older than this one come next. */
+export interface AgentTaskCursor {
+  createdAt: string
+  agentTaskId: string
+}
 
 export interface AgentTaskListFilter {
   ownerUserId?: string
   subjectUserId?: string
   status?: AgentTaskStatus
+  /** Only records created before this ISO 8601 time (used to find expired links). */
+  createdBefore?: string
+  after?: AgentTaskCursor
+  limit?: number
+}
+
+export type AgentTaskRecordPatch = Partial<
+  Pick<AgentTaskRecord, 'status' | 'revokedAt' | 'usedAt' | 'sessions' | 'subjectUserId'>
+>
+
+export interface SaveOptions {
+  /** Refuse the record (answer `'limit_reached'`) when its owner already has this many `pending` records. */
+  maxPendingPerOwner?: number
 }
 
 /**
  * Storage for records. Implement it over your database or Redis; every method may be async.
  *
- * - `save` may refuse a record (throw): the library then revokes the link it just minted, so no link
- *   exists without a record. A store must never drop the record of a `pending` link (it still signs
- *   in): refuse new records instead.
+ * - `save` may refuse a record by throwing (store down or full): the library then revokes the link it
+ *   just minted, so no link exists without a record. It answers `'limit_reached'` when
+ *   `maxPendingPerOwner` is given and the owner already has that many `pending` records (counted and
+ *   written atomically, across instances). A store never drops the record of a `pending` link (it
+ *   still signs in): refuse new records instead.
  * - `update` with `expected` is a compare-and-set: the patch applies only if the record's status is one
  *   of `expected`, checked and written atomically (one instance or many). It returns the record as it
  *   is after the call (changed or not), `undefined` when there is none.
- * - `list` returns newest first.
+ * - `list` returns newest first (`createdAt`, then `agentTaskId`, descending), at most `limit`.
  */
 export interface AgentTaskStore {
-  save(record: AgentTaskRecord): Promise<void>
+  save(record: AgentTaskRecord, options?: SaveOptions): Promise<void | 'limit_reached'>
   get(agentTaskId: string): Promise<AgentTaskRecord | undefined>
   update(
     agentTaskId: string,
-    patch: Partial<Pick<AgentTaskRecord, 'status' | 'revokedAt'>>,
+    patch: AgentTaskRecordPatch,
     expected?: readonly AgentTaskStatus[],
   ): Promise<AgentTaskRecord | undefined>
   list(filter?: AgentTaskListFilter): Promise<AgentTaskRecord[]>
+  /** How many `pending` records the owner has. */
+  countPending(ownerUserId: string): Promise<number>
+}
+
+/** Newest first: `a` before `b` when it was created later (ties broken by ID). */
+export function compareNewestFirst(a: AgentTaskCursor, b: AgentTaskCursor): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1
+  if (a.agentTaskId === b.agentTaskId) return 0
+  return a.agentTaskId < b.agentTaskId ? 1 : -1
+}
+
+/** Whether `record` passes `filter` (all but `limit`). */
+export function matchesFilter(record: AgentTaskRecord, filter: AgentTaskListFilter): boolean {
+  return (
+    (filter.ownerUserId === undefined || record.ownerUserId === filter.ownerUserId) &&
+    (filter.subjectUserId === undefined || record.subjectUserId === filter.subjectUserId) &&
+    (filter.status === undefined || record.status === filter.status) &&
+    (filter.createdBefore === undefined || record.createdAt < filter.createdBefore) &&
+    (filter.after === undefined || compareNewestFirst(filter.after, record) < 0)
+  )
 }

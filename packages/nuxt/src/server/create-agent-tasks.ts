@@ -1,5 +1,5 @@
-import type { AgentTaskRecord, AgentTaskStore, AgentTasksAuth, ClerkAgentTasksClient, CreateAgentTaskInput, CreatedAgentTask } from '@agent-tasks/core'
-import { type AdapterOptions, type ContractRequest, createAdapterKit, pathBelowCatchAll, webContractRequest } from '@agent-tasks/core/adapter'
+import type { AgentTaskPage, AgentTaskRecord, AgentTaskStore, AgentTasksAuth, ClerkAgentTasksClient, CreateAgentTaskInput, CreatedAgentTask, ListAgentTasksQuery, RevokeAllResult } from '@agent-tasks/core'
+import { type AdapterOptions, type ContractRequest, createAdapterKit, lazyClerkClient, pathBelowCatchAll, webContractRequest } from '@agent-tasks/core/adapter'
 import { nodeContractRequest } from '@agent-tasks/core/node'
 import {
   defineEventHandler,
@@ -23,8 +23,12 @@ export interface AgentTasks {
   route: EventHandler<EventHandlerRequest, Promise<string>>
   /** Mints a link for the user signed in on this request, from any server route. Throws `AgentTaskError`. */
   create(event: H3Event, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes an unused link the user signed in on this request minted. Throws `AgentTaskError`. */
+  /** Revokes a link the user signed in on this request minted; for a used link, ends the session(s) it opened. Throws `AgentTaskError`. */
   revoke(event: H3Event, agentTaskId: string): Promise<AgentTaskRecord>
+  /** A page of the signed-in user's links, newest first, status and sessions as Clerk shows them now. Throws `AgentTaskError`. */
+  list(event: H3Event, query?: ListAgentTasksQuery): Promise<AgentTaskPage>
+  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
+  revokeAll(event: H3Event, userId?: string): Promise<RevokeAllResult>
   /** Records of minted links (never the links themselves). */
   readonly store: AgentTaskStore
 }
@@ -36,15 +40,8 @@ const PACKAGE = '@agent-tasks/nuxt'
  * Nitro's `#imports`, so it exists only inside a Nuxt server build (this module stays importable anywhere).
  */
 function nuxtClerkClient(): ClerkAgentTasksClient {
-  let client: Promise<ClerkAgentTasksClient> | undefined
   // Without an event, Nitro's useRuntimeConfig() answers the process-wide config (env applied at start).
-  const load = () => (client ??= import('@clerk/nuxt/server').then(({ clerkClient }) => clerkClient(undefined as never)))
-  return {
-    agentTasks: {
-      create: async (params) => (await load()).agentTasks.create(params),
-      revoke: async (agentTaskId) => (await load()).agentTasks.revoke(agentTaskId),
-    },
-  }
+  return lazyClerkClient(() => import('@clerk/nuxt/server').then(({ clerkClient }) => clerkClient(undefined as never)))
 }
 
 const nuxtAdapter = {
@@ -97,6 +94,8 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     route: defineEventHandler((event) => serve(event, '/')),
     create: (event, input) => kit.create(event, input),
     revoke: (event, agentTaskId) => kit.revoke(event, agentTaskId),
+    list: (event, query) => kit.list(event, query),
+    revokeAll: (event, userId) => kit.revokeAll(event, userId),
     store: kit.store,
   }
 }

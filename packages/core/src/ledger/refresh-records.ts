@@ -1,0 +1,103 @@
+import { agentTaskIdOf, findUserId, listAgentSessions, toTaskSession } from '../clerk/agent-sessions.js'
+import { AgentTaskError } from '../errors.js'
+import { runHook } from '../hooks.js'
+import type { AgentTaskRecord } from '../store/types.js'
+import type { ClerkSession } from '../types.js'
+import type { LedgerDeps, SignedCall } from './ledger-deps.js'
+
+/** Whether Clerk may know more about a record than the store: unused links, and used ones whose session may still run. */
+export function isOpen(record: AgentTaskRecord): boolean {
+  if (record.status === 'pending') return true
+  return record.status === 'used' && (record.sessions === undefined || record.sessions.some((s) => s.status === 'active'))
+}
+
+/** The Clerk user each record's link signs in; links minted for an identifier are looked up once and remembered. */
+async function subjectsOf<Context>(deps: LedgerDeps<Context>, records: AgentTaskRecord[], call: SignedCall<Context>) {
+  const subjects = new Map<string, string>()
+  const lookups = new Map<string, Promise<string | undefined>>()
+  await Promise.all(
+    records.map(async (record) => {
+      let userId = record.subjectUserId
+      if (userId === undefined && record.subjectIdentifier !== undefined) {
+        const identifier = record.subjectIdentifier
+        let lookup = lookups.get(identifier)
+        if (!lookup) {
+          lookup = deps.clerk('list', call, (client) => findUserId(client, identifier))
+          lookups.set(identifier, lookup)
+        }
+        userId = await lookup
+        if (userId !== undefined) await deps.resolved.store.update(record.agentTaskId, { subjectUserId: userId })
+      }
+      if (userId !== undefined) subjects.set(record.agentTaskId, userId)
+    }),
+  )
+  return subjects
+}
+
+/**
+ * Revokes a link left unused past its lifetime: `expired`, or `used` when Clerk refuses because it
+ * was used after all. A failure leaves it `pending`, to be tried again the next time it is met.
+ */
+async function expire<Context>(deps: LedgerDeps<Context>, record: AgentTaskRecord, call: SignedCall<Context>) {
+  const { store, hooks } = deps.resolved
+  try {
+    await deps.clerk('revoke', call, (client) => client.agentTasks.revoke(record.agentTaskId))
+  } catch (error) {
+    if (error instanceof AgentTaskError && error.code === 'agent_task_already_used') {
+      return store.update(record.agentTaskId, { status: 'used' }, ['pending'])
+    }
+    return undefined
+  }
+  const expired = await store.update(record.agentTaskId, { status: 'expired', revokedAt: new Date().toISOString() }, ['pending'])
+  if (expired?.status === 'expired') await runHook(hooks, 'onRevoked', { record: expired, ...call })
+  return expired
+}
+
+/**
+ * Brings records up to date with Clerk: a link is `used` once Clerk shows a session it opened (the
+ * subject's agent sessions, one `getSessionList` call per subject), with those sessions and whether
+ * they are still active; an unused link past its lifetime is revoked and `expired`. Returns the
+ * records in the same order, as stored now.
+ */
+export async function refreshRecords<Context>(
+  deps: LedgerDeps<Context>,
+  records: AgentTaskRecord[],
+  call: SignedCall<Context>,
+): Promise<AgentTaskRecord[]> {
+  const open = records.filter(isOpen)
+  if (open.length === 0) return records
+  const subjects = await subjectsOf(deps, open, call)
+  const sessionsByUser = new Map<string, ClerkSession[]>()
+  await Promise.all(
+    [...new Set(subjects.values())].map(async (userId) => {
+      sessionsByUser.set(userId, await deps.clerk('list', call, (client) => listAgentSessions(client, userId)))
+    }),
+  )
+  const now = new Date().toISOString()
+  const refreshed = new Map<string, AgentTaskRecord>()
+  await Promise.all(
+    open.map(async (record) => {
+      const userId = subjects.get(record.agentTaskId)
+      const opened = (userId === undefined ? [] : (sessionsByUser.get(userId) ?? [])).filter(
+        (session) => agentTaskIdOf(session) === record.agentTaskId,
+      )
+      let next: AgentTaskRecord | undefined
+      if (opened.length > 0) {
+        const sessions = opened.map(toTaskSession).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
+        const usedAt = sessions[0]?.createdAt
+        next = await deps.resolved.store.update(
+          record.agentTaskId,
+          { status: 'used', sessions, ...(usedAt === undefined ? {} : { usedAt }) },
+          ['pending', 'used'],
+        )
+      } else if (record.status === 'used' && record.sessions === undefined) {
+        // Used, but Clerk shows no session tagged with this link: nothing more to learn.
+        next = await deps.resolved.store.update(record.agentTaskId, { sessions: [] }, ['used'])
+      } else if (record.status === 'pending' && record.expiresAt <= now) {
+        next = await expire(deps, record, call)
+      }
+      if (next) refreshed.set(record.agentTaskId, next)
+    }),
+  )
+  return records.map((record) => refreshed.get(record.agentTaskId) ?? record)
+}
