@@ -68,12 +68,11 @@ function queryOf(url: string): URLSearchParams {
 /** The contract's view of a Node request. */
 export function nodeContractRequest(req: IncomingMessage, options: NodeContractRequestOptions): ContractRequest {
   const { parsed, stream = req } = options
-  let search: URLSearchParams | undefined
   return {
     method: req.method ?? 'GET',
     path: options.path,
     header: (name) => headerOf(req, name),
-    query: (name) => (search ??= queryOf(req.url ?? '')).get(name) ?? undefined,
+    query: (name) => queryOf(req.url ?? '').get(name) ?? undefined,
     readBody: async (limits) => (parsed ? { parsed: parsed.value } : { text: await readNodeBody(stream, limits) }),
   }
 }

@@ -46,12 +46,11 @@ export async function readWebBody(body: ReadableStream<Uint8Array> | null, limit
 
 /** The contract's view of a Web `Request`. */
 export function webContractRequest(request: Request, path: string | undefined, preParsed?: PreParsedBody): ContractRequest {
-  let search: URLSearchParams | undefined
   return {
     method: request.method,
     path,
     header: (name) => request.headers.get(name) ?? undefined,
-    query: (name) => (search ??= new URL(request.url).searchParams).get(name) ?? undefined,
+    query: (name) => new URL(request.url).searchParams.get(name) ?? undefined,
     readBody: async (limits) => (preParsed ? { parsed: preParsed.value } : { text: await readWebBody(request.body, limits) }),
   }
 }
