@@ -42,7 +42,7 @@ async function revokeUnrecorded<Context>(deps: LedgerDeps<Context>, agentTaskId:
  */
 export async function recordOrRevoke<Context>(deps: LedgerDeps<Context>, record: AgentTaskRecord): Promise<void> {
   const max = deps.resolved.limits.maxPending
-  let saved: void | 'limit_reached'
+  let saved: Awaited<ReturnType<typeof deps.resolved.store.save>>
   try {
     saved = await deps.resolved.store.save(record, max === undefined ? undefined : { maxPendingPerOwner: max })
   } catch (error) {

@@ -88,6 +88,7 @@ export interface SaveOptions {
  * - `list` returns newest first (`createdAt`, then `agentTaskId`, descending), at most `limit`.
  */
 export interface AgentTaskStore {
+  // biome-ignore lint/suspicious/noConfusingVoidType: a store that has no limit to report returns nothing
   save(record: AgentTaskRecord, options?: SaveOptions): Promise<void | 'limit_reached'>
   get(agentTaskId: string): Promise<AgentTaskRecord | undefined>
   update(
