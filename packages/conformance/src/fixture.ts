@@ -21,10 +21,16 @@ export const fixtureProgrammaticPath = '/programmatic'
  * The app routes below `programmaticPath`, each a few lines around one call of the instance:
  * - `POST /create`, JSON body → `agentTasks.create(request, body)` → 201 `{ agentTask }`;
  * - `POST /revoke/{agentTaskId}` → `agentTasks.revoke(request, id)` → 200 `{ agentTask }`;
- * - `GET /records` → `agentTasks.store.list()` → 200 `{ records }`.
+ * - `GET /records` → `agentTasks.list(request)` → 200 `{ records: page.data }`;
+ * - `POST /revoke-all` → `agentTasks.revokeAll(request)` → 200 with its result.
  * Each answers with `programmaticAnswer`.
  */
-export const programmaticRoutes = { create: '/create', revoke: '/revoke/:agentTaskId', records: '/records' } as const
+export const programmaticRoutes = {
+  create: '/create',
+  revoke: '/revoke/:agentTaskId',
+  records: '/records',
+  revokeAll: '/revoke-all',
+} as const
 
 interface ErrorLike {
   status: number

@@ -11,10 +11,14 @@ export const SECRET_IN_ERROR = 'sk_test_conformanceLeak42'
 /** The origin the `agentFriendly` profile pins with the `origin` option. */
 export const PINNED_ORIGIN = 'https://app.example'
 
+/** Tight mint limits on the `agentFriendly` profile, for the limit cases (each uses a user of its own). */
+export const AGENT_FRIENDLY_LIMITS = { rate: { mints: 12, windowSeconds: 60 }, maxPending: 6 } as const
+
 /**
  * The three app instances the suite talks to:
  * - `main`: default policy, audit hooks recorded by the suite, a 1 s Clerk timeout and body deadline;
- * - `agentFriendly`: `allowAgentSessions: true`, and its public origin pinned to `PINNED_ORIGIN`;
+ * - `agentFriendly`: `allowAgentSessions: true`, its public origin pinned to `PINNED_ORIGIN`, and tight
+ *   mint limits (`AGENT_FRIENDLY_LIMITS`);
  * - `admin`: `authorize` lets the admin user act for anyone (and throws for `EXPLODING_IDENTIFIER`);
  *   `allowAgentName` lists "qa-bot".
  */
@@ -35,11 +39,17 @@ export function conformanceOptions(
       return {
         clerkTimeoutMs: 1000,
         bodyTimeoutMs: 1000,
-        hooks: { onCreated: hook('onCreated'), onRevoked: hook('onRevoked'), onDenied: hook('onDenied'), onFailed: hook('onFailed') },
+        hooks: {
+          onCreated: hook('onCreated'),
+          onRevoked: hook('onRevoked'),
+          onSessionEnded: hook('onSessionEnded'),
+          onDenied: hook('onDenied'),
+          onFailed: hook('onFailed'),
+        },
       }
     }
     case 'agentFriendly':
-      return { allowAgentSessions: true, origin: PINNED_ORIGIN }
+      return { allowAgentSessions: true, origin: PINNED_ORIGIN, limits: AGENT_FRIENDLY_LIMITS }
     case 'admin':
       return {
         authorize: ({ auth, onBehalfOf }) => {

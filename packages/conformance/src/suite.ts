@@ -3,6 +3,7 @@ import { authCases } from './cases/auth.js'
 import { clerkFailureCases } from './cases/clerk-failures.js'
 import { createCases } from './cases/create.js'
 import { hygieneCases } from './cases/hygiene.js'
+import { ledgerCases } from './cases/ledger.js'
 import { programmaticCases } from './cases/programmatic.js'
 import { redirectCases } from './cases/redirects.js'
 import { revokeCases } from './cases/revoke.js'
@@ -38,6 +39,7 @@ export function runConformanceSuite(target: ConformanceTarget): void {
     describe('redirect targets', () => redirectCases(ctx))
     describe('minting', () => createCases(ctx))
     describe('revoking', () => revokeCases(ctx))
+    describe('the ledger, the kill switch and the limits', () => ledgerCases(ctx))
     describe('Clerk failures', () => clerkFailureCases(ctx))
     describe('request-path security', () => securityCases(ctx))
     describe('unexpected errors', () => unexpectedErrorCases(ctx))

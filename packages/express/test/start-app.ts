@@ -34,7 +34,8 @@ function programmaticRouter(agentTasks: AgentTasks): express.Router {
   router.post('/revoke/:agentTaskId', (req, res) =>
     answer(res, 200, async () => ({ agentTask: await agentTasks.revoke(req, req.params.agentTaskId) })),
   )
-  router.get('/records', (_req, res) => answer(res, 200, async () => ({ records: await agentTasks.store.list() })))
+  router.get('/records', (req, res) => answer(res, 200, async () => ({ records: (await agentTasks.list(req)).data })))
+  router.post('/revoke-all', (req, res) => answer(res, 200, () => agentTasks.revokeAll(req)))
   return router
 }
 

@@ -62,7 +62,8 @@ function programmaticRoutes(agentTasks: AgentTasks) {
     app.post<{ Params: { agentTaskId: string } }>('/revoke/:agentTaskId', (request, reply) =>
       answer(reply, 200, async () => ({ agentTask: await agentTasks.revoke(request, request.params.agentTaskId) })),
     )
-    app.get('/records', (_request, reply) => answer(reply, 200, async () => ({ records: await agentTasks.store.list() })))
+    app.get('/records', (request, reply) => answer(reply, 200, async () => ({ records: (await agentTasks.list(request)).data })))
+    app.post('/revoke-all', (request, reply) => answer(reply, 200, () => agentTasks.revokeAll(request)))
   }
 }
 

@@ -53,14 +53,23 @@ export function revokeCases(ctx: () => SuiteContext): void {
     expect(c.emulator.state.agentTasks().find((t) => t.id === id)?.status).toBe('pending')
   })
 
-  it('answers 409 with a clear message when the link was already used', async () => {
+  it('revoking a used link ends the session it opened (the kill switch); a second revoke is 409', async () => {
     const c = ctx()
     const { id, url } = await mint(c, c.ada.token)
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(307)
+    const session = c.emulator.state.sessions().find((s) => s.agentTaskId === id)
+    expect(session?.status).toBe('active')
     const result = await c.request(c.app, `/${id}/revoke`, { bearer: c.ada.token })
-    expectProblem(result, 409, 'agent_task_already_used')
-    expect(result.body.detail).toMatch(/already used/)
-    expect(result.body.detail).toMatch(/session/)
+    expect(result.status, result.text).toBe(200)
+    expect(result.body).toMatchObject({
+      message: 'Agent access ended',
+      endedSessions: 1,
+      agentTask: { agentTaskId: id, status: 'used', sessions: [{ sessionId: session?.id, status: 'revoked' }] },
+    })
+    expect(c.emulator.state.sessions().find((s) => s.id === session?.id)?.status).toBe('revoked')
+    expect(c.events.some((e) => e.hook === 'onSessionEnded' && e.event.sessionId === session?.id && e.event.agentTaskId === id)).toBe(true)
+    const again = await c.request(c.app, `/${id}/revoke`, { bearer: c.ada.token })
+    expectProblem(again, 409, 'agent_session_already_ended')
   })
 
   it('rejects a malformed ID with 400 naming agentTaskId', async () => {

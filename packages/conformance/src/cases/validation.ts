@@ -93,15 +93,16 @@ export function validationCases(ctx: () => SuiteContext): void {
 
   it('answers 405 with Allow to other methods', async () => {
     const { app, request, ada } = ctx()
-    for (const [method, path] of [
-      ['GET', ''],
-      ['PUT', ''],
-      ['DELETE', '/agt_123/revoke'],
-      ['GET', '/agt_123/revoke'],
+    for (const [method, path, allow] of [
+      ['PUT', '', 'GET, POST'],
+      ['DELETE', '', 'GET, POST'],
+      ['DELETE', '/agt_123/revoke', 'POST'],
+      ['GET', '/agt_123/revoke', 'POST'],
+      ['GET', '/revoke-all', 'POST'],
     ] as const) {
       const result = await request(app, path, { method, bearer: ada.token })
       expectProblem(result, 405, 'method_not_allowed')
-      expect(result.headers.get('allow')).toBe('POST')
+      expect(result.headers.get('allow')).toBe(allow)
     }
   })
 

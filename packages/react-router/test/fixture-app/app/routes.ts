@@ -9,4 +9,5 @@ export default [
   route('programmatic/create', 'routes/programmatic-create.ts'),
   route('programmatic/revoke/:agentTaskId', 'routes/programmatic-revoke.ts'),
   route('programmatic/records', 'routes/programmatic-records.ts'),
+  route('programmatic/revoke-all', 'routes/programmatic-revoke-all.ts'),
 ] satisfies RouteConfig

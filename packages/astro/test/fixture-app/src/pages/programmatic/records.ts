@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro'
 import { agentTasks } from '../../agent-tasks'
 
 export const prerender = false
-export const GET: APIRoute = async () => {
-  const { status, body } = await programmaticAnswer(200, async () => ({ records: await agentTasks.store.list() }))
+export const GET: APIRoute = async (context) => {
+  const { status, body } = await programmaticAnswer(200, async () => ({ records: (await agentTasks.list(context)).data }))
   return Response.json(body, { status })
 }

@@ -2,7 +2,7 @@ import { programmaticAnswer } from '@agent-tasks/conformance/fixture'
 import { agentTasks } from '#agent-tasks'
 
 export default defineEventHandler(async (event) => {
-  const { status, body } = await programmaticAnswer(200, async () => ({ records: await agentTasks.store.list() }))
+  const { status, body } = await programmaticAnswer(200, async () => ({ records: (await agentTasks.list(event)).data }))
   setResponseStatus(event, status)
   return body
 })

@@ -6,7 +6,7 @@ export const Route = createFileRoute('/programmatic/records')({
   server: {
     handlers: {
       GET: async () => {
-        const { status, body } = await programmaticAnswer(200, async () => ({ records: await agentTasks.store.list() }))
+        const { status, body } = await programmaticAnswer(200, async () => ({ records: (await agentTasks.list()).data }))
         return Response.json(body, { status })
       },
     },
