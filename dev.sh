@@ -7,13 +7,16 @@ cd "$(dirname "$0")"
 source scripts/toolchain.sh
 agent_tasks_ensure_toolchain
 
-ensure_chromium() {
-  if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then return 0; fi
-  echo "agent-tasks: installing Debian's chromium for the browser tests…" >&2
+# Real servers the tests start (Chromium for the browser tests, Redis for @agent-tasks/redis), from
+# Debian's apt when missing.
+ensure_apt_package() {
+  local binary="$1" package="$2" purpose="$3"
+  if [ -x "$binary" ]; then return 0; fi
+  echo "agent-tasks: installing Debian's $package for $purpose…" >&2
   local sudo=""
   if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
   $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >&2
 }
 
 install_deps() {
@@ -26,7 +29,8 @@ case "${1:-}" in
     exec pnpm demo "${@:2}"
     ;;
   test)
-    ensure_chromium
+    ensure_apt_package "${CHROMIUM_PATH:-/usr/bin/chromium}" chromium "the browser tests"
+    ensure_apt_package "${REDIS_SERVER_PATH:-/usr/bin/redis-server}" redis-server "the Redis tests"
     install_deps
     exec pnpm test
     ;;

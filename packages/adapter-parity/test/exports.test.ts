@@ -19,7 +19,9 @@ const ADAPTERS = [
 const SHARED_EXPORTS = [
   'AgentTaskError',
   'AgentTaskErrorCode',
+  'AgentTaskPage',
   'AgentTaskRecord',
+  'AgentTaskStatus',
   'AgentTaskStore',
   'AgentTasks',
   'AgentTasksOptions',
@@ -28,10 +30,12 @@ const SHARED_EXPORTS = [
   'createAgentTasks',
   'createMemoryStore',
   'isAgentTaskError',
+  'ListAgentTasksQuery',
+  'RevokeAllResult',
 ]
 
 /** What every adapter's instance offers: the contract, the single route, the programmatic API, the store. */
-const SHARED_MEMBERS = ['create', 'handler', 'revoke', 'route', 'store']
+const SHARED_MEMBERS = ['create', 'handler', 'list', 'revoke', 'revokeAll', 'route', 'store']
 
 describe.each(ADAPTERS)('%s', (name) => {
   const api = publicApiOf(name)

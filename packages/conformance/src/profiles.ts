@@ -12,7 +12,7 @@ export const SECRET_IN_ERROR = 'sk_test_conformanceLeak42'
 export const PINNED_ORIGIN = 'https://app.example'
 
 /** Tight mint limits on the `agentFriendly` profile, for the limit cases (each uses a user of its own). */
-export const AGENT_FRIENDLY_LIMITS = { rate: { mints: 12, windowSeconds: 60 }, maxPending: 6 } as const
+export const AGENT_FRIENDLY_LIMITS = { rate: { mints: 20, windowSeconds: 60 }, maxPending: 10 } as const
 
 /**
  * The three app instances the suite talks to:

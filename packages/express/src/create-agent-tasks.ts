@@ -1,4 +1,4 @@
-import { type AdapterOptions, type AgentTasksBase, contractRoutes, createAdapterKit, reportUnexpected } from '@agent-tasks/core/adapter'
+import { type AdapterOptions, type AgentTasksBase, contractPatterns, createAdapterKit, reportUnexpected } from '@agent-tasks/core/adapter'
 import { nodeContractRequest, parsedBodyOf, sendNodeResponse } from '@agent-tasks/core/node'
 import { clerkClient, getAuth } from '@clerk/express'
 import { type Request, type RequestHandler, Router } from 'express'
@@ -44,6 +44,6 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
         .catch(reportUnexpected)
     }
   const handler = Router()
-  for (const { pattern } of contractRoutes) handler.all(pattern, serve((req) => req.path))
+  for (const pattern of contractPatterns) handler.all(pattern, serve((req) => req.path))
   return { create: kit.create, revoke: kit.revoke, list: kit.list, revokeAll: kit.revokeAll, store: kit.store, handler, route: serve(() => '/') }
 }

@@ -1,5 +1,5 @@
 import { AgentTaskError } from '@agent-tasks/core'
-import { type AdapterOptions, type AgentTasksBase, contractRoutes, createAdapterKit, envClerkClient } from '@agent-tasks/core/adapter'
+import { type AdapterOptions, type AgentTasksBase, contractPatterns, createAdapterKit, envClerkClient } from '@agent-tasks/core/adapter'
 import { nodeContractRequest } from '@agent-tasks/core/node'
 import { getAuth } from '@clerk/fastify'
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
@@ -75,8 +75,8 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     // parsers stay as they are everywhere else.
     instance.removeAllContentTypeParsers()
     instance.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
-    for (const { pattern } of contractRoutes) {
-      // Every method: core answers 405 with `Allow: POST` itself.
+    for (const pattern of contractPatterns) {
+      // Every method: core answers 405 with the path's `Allow` itself.
       instance.all(pattern, (request, reply) => serve(request, reply, (request.url.slice(prefix.length).split('?')[0] ?? '') || '/'))
     }
   }

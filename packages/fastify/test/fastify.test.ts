@@ -120,7 +120,7 @@ describe('@agent-tasks/fastify', () => {
     expect((await post(`${origin}/api/agent-tasks/somewhere/else`)).status).toBe(404)
     for (const method of ['HEAD', 'OPTIONS', 'PATCH']) {
       const response = await fetch(`${origin}/api/agent-tasks`, { method })
-      expect([method, response.status, response.headers.get('allow')]).toEqual([method, 405, 'POST'])
+      expect([method, response.status, response.headers.get('allow')]).toEqual([method, 405, 'GET, POST'])
     }
   })
 

@@ -11,6 +11,9 @@ export const contractRoutes = [
   { action: 'revoke', method: 'POST', pattern: '/:agentTaskId/revoke' },
 ] as const satisfies ReadonlyArray<{ action: AgentTaskAction; method: 'GET' | 'POST'; pattern: string }>
 
+/** Each path of the contract once, for routers that register paths for every method (Express, Fastify). */
+export const contractPatterns: readonly string[] = [...new Set(contractRoutes.map((route) => route.pattern))]
+
 export type ContractRoute =
   | { action: 'create' | 'list'; allow: 'GET, POST' }
   | { action: 'revoke-all'; allow: 'POST' }

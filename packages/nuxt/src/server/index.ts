@@ -1,11 +1,15 @@
 export {
   AgentTaskError,
   type AgentTaskErrorCode,
+  type AgentTaskPage,
   type AgentTaskRecord,
+  type AgentTaskStatus,
   type AgentTaskStore,
   type CreateAgentTaskInput,
   type CreatedAgentTask,
   createMemoryStore,
   isAgentTaskError,
+  type ListAgentTasksQuery,
+  type RevokeAllResult,
 } from '@agent-tasks/core'
 export { type AgentTasks, type AgentTasksOptions, createAgentTasks } from './create-agent-tasks.js'

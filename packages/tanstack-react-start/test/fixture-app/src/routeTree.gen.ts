@@ -13,6 +13,7 @@ import { Route as CreateAgentTaskRouteImport } from './routes/create-agent-task'
 import { Route as ProgrammaticIndexRouteImport } from './routes/programmatic/index'
 import { Route as ProgrammaticCreateRouteImport } from './routes/programmatic/create'
 import { Route as ProgrammaticRecordsRouteImport } from './routes/programmatic/records'
+import { Route as ProgrammaticRevokeAllRouteImport } from './routes/programmatic/revoke-all'
 import { Route as ApiAgentTasksSplatRouteImport } from './routes/api/agent-tasks/$'
 import { Route as ProgrammaticRevokeAgentTaskIdRouteImport } from './routes/programmatic/revoke/$agentTaskId'
 import { Route as AdminApiAgentTasksSplatRouteImport } from './routes/admin/api/agent-tasks/$'
@@ -37,6 +38,11 @@ const ProgrammaticCreateRoute = ProgrammaticCreateRouteImport.update({
 const ProgrammaticRecordsRoute = ProgrammaticRecordsRouteImport.update({
   id: '/programmatic/records',
   path: '/programmatic/records',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ProgrammaticRevokeAllRoute = ProgrammaticRevokeAllRouteImport.update({
+  id: '/programmatic/revoke-all',
+  path: '/programmatic/revoke-all',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ApiAgentTasksSplatRoute = ApiAgentTasksSplatRouteImport.update({
@@ -72,6 +78,7 @@ export interface FileRoutesByFullPath {
   '/create-agent-task': typeof CreateAgentTaskRoute
   '/programmatic/create': typeof ProgrammaticCreateRoute
   '/programmatic/records': typeof ProgrammaticRecordsRoute
+  '/programmatic/revoke-all': typeof ProgrammaticRevokeAllRoute
   '/programmatic/': typeof ProgrammaticIndexRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
   '/programmatic/revoke/$agentTaskId': typeof ProgrammaticRevokeAgentTaskIdRoute
@@ -83,6 +90,7 @@ export interface FileRoutesByTo {
   '/create-agent-task': typeof CreateAgentTaskRoute
   '/programmatic/create': typeof ProgrammaticCreateRoute
   '/programmatic/records': typeof ProgrammaticRecordsRoute
+  '/programmatic/revoke-all': typeof ProgrammaticRevokeAllRoute
   '/programmatic': typeof ProgrammaticIndexRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
   '/programmatic/revoke/$agentTaskId': typeof ProgrammaticRevokeAgentTaskIdRoute
@@ -95,6 +103,7 @@ export interface FileRoutesById {
   '/create-agent-task': typeof CreateAgentTaskRoute
   '/programmatic/create': typeof ProgrammaticCreateRoute
   '/programmatic/records': typeof ProgrammaticRecordsRoute
+  '/programmatic/revoke-all': typeof ProgrammaticRevokeAllRoute
   '/programmatic/': typeof ProgrammaticIndexRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
   '/programmatic/revoke/$agentTaskId': typeof ProgrammaticRevokeAgentTaskIdRoute
@@ -108,6 +117,7 @@ export interface FileRouteTypes {
     | '/create-agent-task'
     | '/programmatic/create'
     | '/programmatic/records'
+    | '/programmatic/revoke-all'
     | '/programmatic/'
     | '/api/agent-tasks/$'
     | '/programmatic/revoke/$agentTaskId'
@@ -119,6 +129,7 @@ export interface FileRouteTypes {
     | '/create-agent-task'
     | '/programmatic/create'
     | '/programmatic/records'
+    | '/programmatic/revoke-all'
     | '/programmatic'
     | '/api/agent-tasks/$'
     | '/programmatic/revoke/$agentTaskId'
@@ -130,6 +141,7 @@ export interface FileRouteTypes {
     | '/create-agent-task'
     | '/programmatic/create'
     | '/programmatic/records'
+    | '/programmatic/revoke-all'
     | '/programmatic/'
     | '/api/agent-tasks/$'
     | '/programmatic/revoke/$agentTaskId'
@@ -142,6 +154,7 @@ export interface RootRouteChildren {
   CreateAgentTaskRoute: typeof CreateAgentTaskRoute
   ProgrammaticCreateRoute: typeof ProgrammaticCreateRoute
   ProgrammaticRecordsRoute: typeof ProgrammaticRecordsRoute
+  ProgrammaticRevokeAllRoute: typeof ProgrammaticRevokeAllRoute
   ProgrammaticIndexRoute: typeof ProgrammaticIndexRoute
   ApiAgentTasksSplatRoute: typeof ApiAgentTasksSplatRoute
   ProgrammaticRevokeAgentTaskIdRoute: typeof ProgrammaticRevokeAgentTaskIdRoute
@@ -178,6 +191,13 @@ declare module '@tanstack/react-router' {
       path: '/programmatic/records'
       fullPath: '/programmatic/records'
       preLoaderRoute: typeof ProgrammaticRecordsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/programmatic/revoke-all': {
+      id: '/programmatic/revoke-all'
+      path: '/programmatic/revoke-all'
+      fullPath: '/programmatic/revoke-all'
+      preLoaderRoute: typeof ProgrammaticRevokeAllRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/api/agent-tasks/$': {
@@ -222,6 +242,7 @@ const rootRouteChildren: RootRouteChildren = {
   CreateAgentTaskRoute: CreateAgentTaskRoute,
   ProgrammaticCreateRoute: ProgrammaticCreateRoute,
   ProgrammaticRecordsRoute: ProgrammaticRecordsRoute,
+  ProgrammaticRevokeAllRoute: ProgrammaticRevokeAllRoute,
   ProgrammaticIndexRoute: ProgrammaticIndexRoute,
   ApiAgentTasksSplatRoute: ApiAgentTasksSplatRoute,
   ProgrammaticRevokeAgentTaskIdRoute: ProgrammaticRevokeAgentTaskIdRoute,

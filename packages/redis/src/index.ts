@@ -1,0 +1,3 @@
+export type { RedisCommandClient } from './redis-client.js'
+export { type RedisRateLimiterOptions, redisRateLimiter } from './redis-rate-limiter.js'
+export { createRedisStore, type RedisStoreOptions } from './redis-store.js'
