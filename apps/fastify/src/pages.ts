@@ -25,6 +25,21 @@ export interface DashboardView {
   agentId: string | undefined
 }
 
+/** The ledger of my links; an agent session may not list or end anything, so it is left out there. */
+const MY_LINKS = `<section class="panel" aria-labelledby="my-links-title">
+    <h2 id="my-links-title">My agent links</h2>
+    <p>Every link you minted, and whether an agent is using it now. Revoking a used link ends the agent’s session.</p>
+    <p class="toolbar">
+      <button type="button" id="refresh-links">Refresh</button>
+      <button type="button" id="end-all" class="danger">End all agent access</button>
+    </p>
+    <p id="ledger-status" role="status"></p>
+    <table id="my-links" aria-label="My agent links">
+      <thead><tr><th>Task</th><th>Agent</th><th>Created</th><th>Status</th><th>Session</th><th></th></tr></thead>
+      <tbody></tbody>
+    </table>
+  </section>`
+
 export function dashboardPage(view: DashboardView): string {
   const agentBanner = view.isAgentSession
     ? `<p class="banner agent" data-testid="agent-session">You are in an <strong>agent session</strong>${
@@ -60,6 +75,7 @@ export function dashboardPage(view: DashboardView): string {
     <p id="panel-error" class="error" role="alert" hidden></p>
     <ul id="links" aria-label="Links created on this page"></ul>
   </section>
+${view.isAgentSession ? '' : MY_LINKS}
 </main>
 <template id="link-template">
   <li class="link-item">

@@ -1,8 +1,4 @@
-import { fileURLToPath } from 'node:url'
 import { defineSampleAppSpecs } from '@agent-tasks/sample-app-e2e'
+import { app } from './app.ts'
 
-defineSampleAppSpecs({
-  name: 'React Router',
-  appDir: fileURLToPath(new URL('..', import.meta.url)),
-  command: [process.execPath, 'scripts/start.mjs'],
-})
+defineSampleAppSpecs(app)

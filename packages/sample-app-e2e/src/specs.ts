@@ -1,5 +1,25 @@
-import { expect } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { type SampleAppLaunch, sampleAppTest } from './stack.ts'
+
+const TOKEN_TTL_SECONDS = 2
+/** Clerk's SDKs accept a token up to 5 s past its expiry (clock skew). */
+const CLOCK_SKEW_SECONDS = 5
+
+/** A person signs in (the emulator's hosted sign-in page stands in for Clerk's Account Portal). */
+async function signInThroughSignInPage(page: Page, appUrl: string): Promise<void> {
+  await page.goto(appUrl)
+  await page.getByRole('link', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: /ada@example\.com/ }).click()
+  await expect(page).toHaveURL(`${appUrl}/dashboard`)
+  await expect(page.getByTestId('agent-session')).toHaveCount(0)
+}
+
+/** Once its session token is due for renewal, the ended session's browser lands signed out. */
+async function expectSignedOutOnNextNavigation(page: Page, appUrl: string): Promise<void> {
+  await page.waitForTimeout((TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS + 1) * 1000)
+  await page.goto(`${appUrl}/dashboard`)
+  await expect(page).toHaveURL(`${appUrl}/`)
+}
 
 export interface SampleAppSpecOptions extends SampleAppLaunch {
   /** The framework, for test titles: "Express", "Fastify", "Next.js". */
@@ -145,5 +165,67 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
       expect(printed).not.toMatch(/ticket=/)
       expect(printed).not.toContain(stack.emulator.secretKey)
     })
+  })
+}
+
+/**
+ * The ledger and the kill switch in the sample app's agent-access panel. Its own spec file
+ * (`e2e/kill-switch.spec.ts`): its stack gives session tokens a lifetime of seconds (Clerk's are 60 s),
+ * so a browser whose session was ended is signed out on its next navigation within the test.
+ */
+export function defineKillSwitchSpecs(options: SampleAppSpecOptions): void {
+  const test = sampleAppTest(options)
+  test.use({ stackOptions: { sessionTokenTtlSeconds: TOKEN_TTL_SECONDS } })
+
+  test.describe(`${options.name} sample app: the ledger and the kill switch`, () => {
+
+
+  test('the panel lists my links, and ending an agent’s access signs its browser out on its next navigation', async ({ page, browser, stack }) => {
+    await signInThroughSignInPage(page, stack.app.url)
+    await page.getByLabel('What should the agent do?').fill('Reconcile the invoices')
+    await page.getByRole('button', { name: 'Create link' }).click()
+    const item = page.locator('.link-item').first()
+    await expect(item.locator('.description')).toHaveText('Reconcile the invoices')
+    const url = await item.locator('.url').inputValue()
+    const agentTaskId = (await item.getAttribute('data-agent-task-id')) as string
+    const row = page.getByRole('table', { name: 'My agent links' }).locator(`tr[data-agent-task-id="${agentTaskId}"]`)
+    await expect(row.locator('.link-status')).toHaveText('Pending')
+    await expect(row.locator('.task')).toHaveText('Reconcile the invoices')
+
+    // The agent opens the link in a browser of its own.
+    const agent = await browser.newContext()
+    const agentPage = await agent.newPage()
+    await agentPage.goto(url)
+    await expect(agentPage.getByTestId('agent-session')).toBeVisible()
+
+    await page.reload()
+    await expect(row.locator('.link-status')).toHaveText('Used')
+    await expect(row.locator('.link-session')).toHaveText('Active')
+    await row.getByRole('button', { name: 'End access' }).click()
+    await expect(row.locator('.link-session')).toHaveText('Ended')
+    const agentSession = stack.emulator.state.sessions().find((s) => s.agentTaskId === agentTaskId)
+    expect(agentSession?.status).toBe('revoked')
+    await expectSignedOutOnNextNavigation(agentPage, stack.app.url)
+    await agent.close()
+  })
+
+  test('“End all agent access” revokes unused links and signs every agent out', async ({ page, browser, stack }) => {
+    const unused = await stack.mintLink({ taskDescription: 'left unused' })
+    const used = await stack.mintLink({ taskDescription: 'in use' })
+    const agent = await browser.newContext()
+    const agentPage = await agent.newPage()
+    await agentPage.goto(used.url)
+    await expect(agentPage.getByTestId('agent-session')).toBeVisible()
+
+    await signInThroughSignInPage(page, stack.app.url)
+    await page.getByRole('button', { name: 'End all agent access' }).click()
+    await expect(page.locator('#ledger-status')).toContainText(/Revoked [1-9]\d* unused link\(s\), ended [1-9]\d* agent session\(s\)/)
+    const table = page.getByRole('table', { name: 'My agent links' })
+    await expect(table.locator(`tr[data-agent-task-id="${unused.agentTaskId}"] .link-status`)).toHaveText('Revoked')
+    await expect(table.locator(`tr[data-agent-task-id="${used.agentTaskId}"] .link-session`)).toHaveText('Ended')
+    expect((await fetch(unused.url, { redirect: 'manual' })).status).toBe(400)
+    await expectSignedOutOnNextNavigation(agentPage, stack.app.url)
+    await agent.close()
+  })
   })
 }

@@ -14,13 +14,20 @@ export interface SampleAppStack {
 
 export type SampleAppLaunch = Pick<StartAppOptions, 'appDir' | 'command' | 'readyTimeoutMs'>
 
+/** How the worker's emulator is set up; `test.use({ stackOptions })` in a describe block gives it its own stack. */
+export interface StackOptions {
+  /** Lifetime of session tokens. Short, so a browser whose session was ended finds out on its next navigation. */
+  sessionTokenTtlSeconds?: number
+}
+
 /**
  * `@agent-tasks/playwright`'s `test` with a worker-scoped `stack` (an emulator and the sample app
  * started against it) and `agentTasks` pointed at both, so `signInAs` signs contexts in. No default
  * user: the built-in `page` starts signed out, as the link specs need.
  */
 export function sampleAppTest(launch: SampleAppLaunch) {
-  return base.extend<object, { stack: SampleAppStack }>({
+  return base.extend<object, { stack: SampleAppStack; stackOptions: StackOptions }>({
+    stackOptions: [{}, { scope: 'worker', option: true }],
     agentTasks: [
       async ({ stack }, use) => {
         await use({
@@ -32,10 +39,10 @@ export function sampleAppTest(launch: SampleAppLaunch) {
       { scope: 'worker' },
     ],
     stack: [
-      // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument
-      async ({}, use) => {
+      async ({ stackOptions }, use) => {
         const emulator = await startEmulator({
           users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
+          ...stackOptions,
         })
         const app = await startApp({ ...launch, env: emulator.env })
         const user = emulator.users.findByEmail('ada@example.com')

@@ -1,6 +1,7 @@
 'use client'
 
 import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { MyAgentLinks } from './my-agent-links'
 
 // The agent-access panel: mints and revokes links through the adapter's routes. Requests are
 // same-origin, so the browser's session cookies authenticate them.
@@ -27,7 +28,7 @@ async function post(path: string, body?: unknown): Promise<{ ok: boolean; data: 
   return { ok: response.ok, data }
 }
 
-function LinkItem({ link, onProblem }: { link: MintedLink; onProblem: (problem: Problem | undefined) => void }) {
+function LinkItem({ link, onProblem, onRevoked }: { link: MintedLink; onProblem: (problem: Problem | undefined) => void; onRevoked: () => void }) {
   const [state, setState] = useState<'Active' | 'Copied' | 'Revoked'>('Active')
   const [revoking, setRevoking] = useState(false)
   const urlField = useRef<HTMLInputElement>(null)
@@ -44,6 +45,7 @@ function LinkItem({ link, onProblem }: { link: MintedLink; onProblem: (problem: 
     if (ok) {
       setState('Revoked')
       onProblem(undefined)
+      onRevoked()
     } else {
       setRevoking(false)
       onProblem(data)
@@ -67,12 +69,15 @@ function LinkItem({ link, onProblem }: { link: MintedLink; onProblem: (problem: 
   )
 }
 
-export function AgentPanel() {
+/** `showLedger`: the list of my links and the kill switch, for a person's session (an agent's may not use them). */
+export function AgentPanel({ showLedger }: { showLedger: boolean }) {
   // The form stays disabled until React has hydrated it, so it is never submitted natively.
   const [hydrated, setHydrated] = useState(false)
   useEffect(() => setHydrated(true), [])
   const [links, setLinks] = useState<MintedLink[]>([])
   const [problem, setProblem] = useState<Problem | undefined>()
+  const [version, setVersion] = useState(0)
+  const changed = () => setVersion((current) => current + 1)
 
   async function mint(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -85,6 +90,7 @@ export function AgentPanel() {
     if (ok) {
       setProblem(undefined)
       setLinks((current) => [data.agentTask as MintedLink, ...current])
+      changed()
     } else {
       setProblem(data)
     }
@@ -117,9 +123,10 @@ export function AgentPanel() {
       </p>
       <ul id="links" aria-label="Links created on this page">
         {links.map((link) => (
-          <LinkItem key={link.agentTaskId} link={link} onProblem={setProblem} />
+          <LinkItem key={link.agentTaskId} link={link} onProblem={setProblem} onRevoked={changed} />
         ))}
       </ul>
+      {showLedger ? <MyAgentLinks version={version} onProblem={setProblem} /> : null}
     </section>
   )
 }

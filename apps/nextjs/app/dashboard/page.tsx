@@ -38,7 +38,7 @@ export default async function DashboardPage() {
         ) : null}
         <h1>Dashboard</h1>
         <p>Signed in as {email ?? displayName}.</p>
-        <AgentPanel />
+        <AgentPanel showLedger={!isAgentSession} />
       </main>
     </>
   )

@@ -45,7 +45,7 @@ export default function Dashboard({ loaderData: { displayName, email, isAgentSes
         ) : null}
         <h1>Dashboard</h1>
         <p>Signed in as {email ?? displayName}.</p>
-        <AgentPanel />
+        <AgentPanel showLedger={!isAgentSession} />
       </main>
     </>
   )

@@ -29,7 +29,7 @@ function Dashboard() {
         ) : null}
         <h1>Dashboard</h1>
         <p>Signed in as {email ?? displayName}.</p>
-        <AgentPanel />
+        <AgentPanel showLedger={!isAgentSession} />
       </main>
     </>
   )

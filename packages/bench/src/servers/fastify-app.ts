@@ -1,4 +1,4 @@
-import { createAgentTasks } from '@agent-tasks/fastify'
+import { createAgentTasks, createMemoryStore } from '@agent-tasks/fastify'
 import { clerkPlugin } from '@clerk/fastify'
 import Fastify from 'fastify'
 import { clerkOptionsFromEnv } from './fastify-clerk-options.ts'
@@ -6,7 +6,12 @@ import { seedRoutes } from './fastify-seed.ts'
 import { announceListening, ROUTES } from './routes.ts'
 
 // Forked by the bench with the emulator's CLERK_* environment.
-const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
+// The seed route has no limits and keeps nothing: the same work here, with room for every link a run mints.
+const agentTasks = createAgentTasks({
+  redirect: { defaultUrl: '/dashboard' },
+  limits: false,
+  store: createMemoryStore({ maxRecords: 1_000_000 }),
+})
 
 const app = Fastify()
 await app.register(clerkPlugin, clerkOptionsFromEnv())

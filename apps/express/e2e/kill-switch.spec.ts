@@ -1,0 +1,4 @@
+import { defineKillSwitchSpecs } from '@agent-tasks/sample-app-e2e'
+import { app } from './app.ts'
+
+defineKillSwitchSpecs(app)
