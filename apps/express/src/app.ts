@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { createAgentTasks, createMemoryStore } from '@agent-tasks/express'
 import { clerkClient, clerkMiddleware, getAuth } from '@clerk/express'
 import express, { type Request } from 'express'
+import { auditHooks, readAuditLog } from './audit-log.ts'
 import { dashboardPage, homePage } from './pages.ts'
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
@@ -35,6 +36,8 @@ export const agentTasks = createAgentTasks({
   redirect: { defaultUrl: '/dashboard' },
   taskDescription: 'Sample app agent task',
   session: { defaultSeconds: 900, maxSeconds: 3600 },
+  // Every link minted, revoked or expired and every agent session ended, in a JSON-lines file.
+  hooks: auditHooks,
   ...loadTestOptions(),
 })
 
@@ -68,12 +71,14 @@ export function createApp(config: AppConfig): express.Express {
     const user = await clerkClient.users.getUser(auth.userId)
     const email = user.primaryEmailAddress?.emailAddress
     const agentId = auth.actor?.type === 'agent' && typeof auth.actor.sub === 'string' ? auth.actor.sub : undefined
+    const isAgentSession = auth.actor?.type === 'agent'
     res.send(
       dashboardPage({
         displayName: user.firstName ?? email ?? user.id,
         email,
-        isAgentSession: auth.actor?.type === 'agent',
+        isAgentSession,
         agentId,
+        audit: isAgentSession ? [] : await readAuditLog(auth.userId),
       }),
     )
   })

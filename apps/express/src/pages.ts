@@ -1,3 +1,4 @@
+import type { AuditEntry } from './audit-log.ts'
 import { escapeHtml, layout } from './html.ts'
 
 export function homePage(options: { signInUrl: string | undefined; signedIn: boolean }): string {
@@ -23,6 +24,27 @@ export interface DashboardView {
   email: string | undefined
   isAgentSession: boolean
   agentId: string | undefined
+  /** The newest audit-log entries about this user (none for an agent session). */
+  audit: AuditEntry[]
+}
+
+function auditSection(entries: AuditEntry[]): string {
+  const rows = entries
+    .map(
+      (entry) =>
+        `<tr><td>${escapeHtml(new Date(entry.at).toLocaleString('en-GB'))}</td><td class="audit-event">${escapeHtml(entry.event)}</td><td>${escapeHtml(
+          entry.agentName ?? '',
+        )}</td><td><code>${escapeHtml(entry.agentTaskId ?? entry.code ?? '')}</code></td></tr>`,
+    )
+    .join('')
+  return `<section class="panel" aria-labelledby="audit-title">
+    <h2 id="audit-title">Audit log</h2>
+    <p>What happened to your agents’ access, newest first, from the app’s JSON-lines audit file. Reload to update.</p>
+    <table id="audit-log" aria-label="Audit log">
+      <thead><tr><th>When</th><th>What</th><th>Agent</th><th>Link</th></tr></thead>
+      <tbody>${rows}</tbody>
+    </table>
+  </section>`
 }
 
 /** The ledger of my links; an agent session may not list or end anything, so it is left out there. */
@@ -75,7 +97,7 @@ export function dashboardPage(view: DashboardView): string {
     <p id="panel-error" class="error" role="alert" hidden></p>
     <ul id="links" aria-label="Links created on this page"></ul>
   </section>
-${view.isAgentSession ? '' : MY_LINKS}
+${view.isAgentSession ? '' : MY_LINKS + auditSection(view.audit)}
 </main>
 <template id="link-template">
   <li class="link-item">
