@@ -2,6 +2,7 @@ import { type Emulator, startEmulator } from '@agent-tasks/emulator'
 import { createClerkClient } from '@clerk/backend'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AgentTaskError, type AgentTasksOptions, createAgentTasks, createMemoryStore } from '../src/index.js'
+import { rejection } from './rejection.js'
 
 let emulator: Emulator
 let ada: string
@@ -25,14 +26,6 @@ function setup(options: Partial<AgentTasksOptions<unknown>> = {}) {
   return createAgentTasks<unknown>({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl, ...options })
 }
 
-async function rejection(work: Promise<unknown>): Promise<AgentTaskError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AgentTaskError)
-  return error as AgentTaskError
-}
 
 describe('programmatic API', () => {
   it('creates a link through the real @clerk/backend client and records it', async () => {

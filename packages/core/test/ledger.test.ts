@@ -1,6 +1,7 @@
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AgentTaskError, type AgentTasksOptions, createAgentTasks } from '../src/index.js'
+import { type AgentTasksOptions, createAgentTasks } from '../src/index.js'
+import { rejection } from './rejection.js'
 
 let emulator: Emulator
 let ada: string
@@ -27,14 +28,6 @@ function setup(options: Partial<AgentTasksOptions<unknown>> = {}) {
 
 const as = (userId: string) => ({ auth: { userId }, context: undefined, origin })
 
-async function rejection(work: Promise<unknown>): Promise<AgentTaskError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AgentTaskError)
-  return error as AgentTaskError
-}
 
 const sessionOf = (agentTaskId: string) => emulator.state.sessions().find((s) => s.agentTaskId === agentTaskId)
 const clerkCalls = () => emulator.state.requests().filter((r) => r.path.startsWith('/v1/')).length

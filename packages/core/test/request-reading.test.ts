@@ -1,20 +1,12 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { AgentTaskError } from '../src/index.js'
 import { readWebBody } from '../src/http/web-request.js'
 import { clerkHeaderToken } from '../src/http/same-origin.js'
 import { readNodeBody } from '../src/node.js'
+import { rejection } from './rejection.js'
 
 const limits = { maxBytes: 16, timeoutMs: 200 }
 
-async function failure(work: Promise<unknown>): Promise<AgentTaskError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AgentTaskError)
-  return error as AgentTaskError
-}
 
 describe('clerkHeaderToken: the Authorization header as @clerk/backend reads it', () => {
   it.each([
@@ -45,7 +37,7 @@ describe('readNodeBody', () => {
     const stream = new PassThrough()
     const text = readNodeBody(stream, limits)
     stream.write('x'.repeat(17))
-    const error = await failure(text)
+    const error = await rejection(text)
     expect(error).toMatchObject({ code: 'payload_too_large', status: 413, headers: { Connection: 'close' } })
   })
 
@@ -54,7 +46,7 @@ describe('readNodeBody', () => {
     const started = Date.now()
     const text = readNodeBody(stream, limits)
     stream.write('{"t')
-    const error = await failure(text)
+    const error = await rejection(text)
     expect(error).toMatchObject({ code: 'request_timeout', status: 408, headers: { Connection: 'close' } })
     expect(Date.now() - started).toBeLessThan(2_000)
   })
@@ -64,7 +56,7 @@ describe('readNodeBody', () => {
     const text = readNodeBody(stream, limits)
     stream.write('{"t')
     stream.destroy()
-    expect(await failure(text)).toMatchObject({ code: 'invalid_request', fields: [{ field: '(body)', message: 'was cut off' }] })
+    expect(await rejection(text)).toMatchObject({ code: 'invalid_request', fields: [{ field: '(body)', message: 'was cut off' }] })
   })
 })
 
@@ -75,11 +67,11 @@ describe('readWebBody', () => {
         controller.enqueue(new TextEncoder().encode('{"t'))
       },
     })
-    expect(await failure(readWebBody(body, limits))).toMatchObject({ code: 'request_timeout' })
+    expect(await rejection(readWebBody(body, limits))).toMatchObject({ code: 'request_timeout' })
   })
 
   it('stops at the size limit with 413', async () => {
     const body = new Response('x'.repeat(17)).body
-    expect(await failure(readWebBody(body, limits))).toMatchObject({ code: 'payload_too_large' })
+    expect(await rejection(readWebBody(body, limits))).toMatchObject({ code: 'payload_too_large' })
   })
 })
