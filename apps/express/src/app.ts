@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { createAgentTasks, createMemoryStore } from '@agent-tasks/express'
+import { createAgentTasks } from '@agent-tasks/express'
 import { clerkClient, clerkMiddleware, getAuth } from '@clerk/express'
 import express, { type Request } from 'express'
 import { auditHooks, readAuditLog } from './audit-log.ts'
@@ -23,14 +23,6 @@ function signInLink(config: AppConfig, req: Request): string | undefined {
   return url.href
 }
 
-/**
- * `pnpm bench` mints tens of thousands of links as one user through this app: with
- * AGENT_TASKS_LOAD_TEST=1 it turns the per-user limits off and keeps more records. Never in production.
- */
-function loadTestOptions() {
-  return process.env.AGENT_TASKS_LOAD_TEST === '1' ? { limits: false as const, store: createMemoryStore({ maxRecords: 1_000_000 }) } : {}
-}
-
 /** The app's one agent-tasks instance: the routes below use it, and so could any other handler (`agentTasks.create(req)`). */
 export const agentTasks = createAgentTasks({
   redirect: { defaultUrl: '/dashboard' },
@@ -38,7 +30,6 @@ export const agentTasks = createAgentTasks({
   session: { defaultSeconds: 900, maxSeconds: 3600 },
   // Every link minted, revoked or expired and every agent session ended, in a JSON-lines file.
   hooks: auditHooks,
-  ...loadTestOptions(),
 })
 
 export function createApp(config: AppConfig): express.Express {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { createAgentTasks, createMemoryStore } from '@agent-tasks/fastify'
+import { createAgentTasks } from '@agent-tasks/fastify'
 import { clerkPlugin, getAuth } from '@clerk/fastify'
 import formBody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
@@ -21,20 +21,11 @@ function signInLink(config: AppConfig, request: FastifyRequest): string | undefi
   return url.href
 }
 
-/**
- * `pnpm bench` mints tens of thousands of links as one user through this app: with
- * AGENT_TASKS_LOAD_TEST=1 it turns the per-user limits off and keeps more records. Never in production.
- */
-function loadTestOptions() {
-  return process.env.AGENT_TASKS_LOAD_TEST === '1' ? { limits: false as const, store: createMemoryStore({ maxRecords: 1_000_000 }) } : {}
-}
-
 /** The app's one agent-tasks instance: the routes below use it, and so could any other handler (`agentTasks.create(request)`). */
 export const agentTasks = createAgentTasks({
   redirect: { defaultUrl: '/dashboard' },
   taskDescription: 'Sample app agent task',
   session: { defaultSeconds: 900, maxSeconds: 3600 },
-  ...loadTestOptions(),
 })
 
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {

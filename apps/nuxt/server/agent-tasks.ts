@@ -1,17 +1,8 @@
-import { createAgentTasks, createMemoryStore } from '@agent-tasks/nuxt/server'
-
-/**
- * `pnpm bench` mints tens of thousands of links as one user through this app: with
- * AGENT_TASKS_LOAD_TEST=1 it turns the per-user limits off and keeps more records. Never in production.
- */
-function loadTestOptions() {
-  return process.env.AGENT_TASKS_LOAD_TEST === '1' ? { limits: false as const, store: createMemoryStore({ maxRecords: 1_000_000 }) } : {}
-}
+import { createAgentTasks } from '@agent-tasks/nuxt/server'
 
 /** The app's one agent-tasks instance: the module mounts it, and server routes use it as `#agent-tasks`. */
 export const agentTasks = createAgentTasks({
   redirect: { defaultUrl: '/dashboard' },
   taskDescription: 'Sample app agent task',
   session: { defaultSeconds: 900, maxSeconds: 3600 },
-  ...loadTestOptions(),
 })

@@ -19,7 +19,7 @@ export interface AppProcess {
 export async function forkServer(script: URL, env: Record<string, string>): Promise<AppProcess> {
   const profileDir = process.env.BENCH_CPU_PROF
   const child = fork(fileURLToPath(script), [], {
-    env: { ...process.env, ...env, NODE_ENV: 'production', AGENT_TASKS_LOAD_TEST: '1' },
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
     // A CPU profile of the server, written when it stops (see README "Profiling").
     execArgv: profileDir ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : process.execArgv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

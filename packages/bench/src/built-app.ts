@@ -116,7 +116,7 @@ export interface AppServer {
 export async function startAppServer(server: AppServer): Promise<AppProcess> {
   const child = spawn(process.execPath, server.args, {
     cwd: server.appDir,
-    env: { ...process.env, ...server.env, NODE_ENV: 'production', AGENT_TASKS_LOAD_TEST: '1' },
+    env: { ...process.env, ...server.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output = captureOutput(child)

@@ -5,13 +5,12 @@ import { clerkOptionsFromEnv } from './fastify-clerk-options.ts'
 import { seedRoutes } from './fastify-seed.ts'
 import { announceListening, ROUTES } from './routes.ts'
 
+// The seed's route has no per-user limits and remembers nothing: the same work here, limits off, with
+// room for every link a run mints (the default memory store refuses new links once 10,000 are unused).
+const SAME_WORK_AS_THE_SEED = { limits: false, store: createMemoryStore({ maxRecords: 1_000_000 }) } as const
+
 // Forked by the bench with the emulator's CLERK_* environment.
-// The seed route has no limits and keeps nothing: the same work here, with room for every link a run mints.
-const agentTasks = createAgentTasks({
-  redirect: { defaultUrl: '/dashboard' },
-  limits: false,
-  store: createMemoryStore({ maxRecords: 1_000_000 }),
-})
+const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' }, ...SAME_WORK_AS_THE_SEED })
 
 const app = Fastify()
 await app.register(clerkPlugin, clerkOptionsFromEnv())

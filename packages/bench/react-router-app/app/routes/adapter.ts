@@ -1,5 +1,9 @@
-import { createAgentTasks } from '@agent-tasks/react-router'
+import { createAgentTasks, createMemoryStore } from '@agent-tasks/react-router'
 
-// The adapter's route helper with its defaults, as users write it. (One export per function: React
+// The seed's route has no per-user limits and remembers nothing: the same work here, limits off, with
+// room for every link a run mints (the default memory store refuses new links once 10,000 are unused).
+const SAME_WORK_AS_THE_SEED = { limits: false, store: createMemoryStore({ maxRecords: 1_000_000 }) } as const
+
+// The adapter's route helper, as users write it. (One export per function: React
 // Router's build refuses `export const { action } = …`.)
-export const action = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } }).route
+export const action = createAgentTasks({ redirect: { defaultUrl: '/dashboard' }, ...SAME_WORK_AS_THE_SEED }).route
