@@ -1,0 +1,33 @@
+import { signWebhook } from '@agent-tasks/browser-use-emulator'
+import { describe, expect, it } from 'vitest'
+import { type BrowserUseWebhookEvent, createBrowserUseWebhookHandler } from '../src/index.js'
+
+const secret = 'whsec_test'
+const event = { type: 'agent.task.status_update', timestamp: '2026-11-24T00:00:00Z', payload: { task_id: 't1', status: 'finished', metadata: { agentTaskId: 'agt_1' } } }
+
+function signed(body: unknown, timestamp = String(Math.floor(Date.now() / 1000)), key = secret) {
+  return new Request('http://app.example/webhooks/browser-use', {
+    method: 'POST',
+    headers: { 'X-Browser-Use-Timestamp': timestamp, 'X-Browser-Use-Signature': signWebhook(key, timestamp, body) },
+    body: JSON.stringify(body),
+  })
+}
+
+describe('createBrowserUseWebhookHandler', () => {
+  it('accepts a valid signature once, and refuses a forged, stale or replayed one', async () => {
+    const received: BrowserUseWebhookEvent[] = []
+    const handle = createBrowserUseWebhookHandler({ secret, onEvent: (e) => void received.push(e) })
+    const valid = signed(event)
+    const replay = valid.clone()
+    expect((await handle(valid)).status).toBe(200)
+    expect(received).toEqual([event])
+    expect((await handle(replay)).status).toBe(409)
+    expect((await handle(signed(event, undefined, 'whsec_forged'))).status).toBe(401)
+    expect((await handle(signed({ ...event, payload: { ...event.payload, status: 'failed' } }, String(Math.floor(Date.now() / 1000) - 301)))).status).toBe(401)
+    const tampered = signed(event)
+    const forgedBody = new Request(tampered.url, { method: 'POST', headers: tampered.headers, body: JSON.stringify({ ...event, payload: { ...event.payload, task_id: 't2' } }) })
+    expect((await handle(forgedBody)).status).toBe(401)
+    expect((await handle(new Request('http://app.example/x', { method: 'POST', body: '{}' }))).status).toBe(401)
+    expect(received).toHaveLength(1)
+  })
+})
