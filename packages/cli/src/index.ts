@@ -1,0 +1,2 @@
+export { EXIT } from './cli-error.js'
+export { main } from './cli.js'

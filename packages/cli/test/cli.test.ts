@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { type BrowserUseEmulator, startBrowserUseEmulator } from '@agent-tasks/browser-use-emulator'
+import { type Emulator, startEmulator } from '@agent-tasks/emulator'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const BIN = fileURLToPath(new URL('../bin/agent-tasks.js', import.meta.url))
+let clerk: Emulator
+let browserUse: BrowserUseEmulator
+let app: Server
+let appUrl: string
+let ada: string
+
+interface Ran {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** The built CLI in a child process, as a user runs it, with `env` on top of the emulators'. */
+async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH, ...clerk.env, ...browserUse.env, APP_URL: appUrl, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => (stdout += chunk))
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  const [code] = await once(child, 'exit')
+  return { code, stdout, stderr }
+}
+
+beforeAll(async () => {
+  clerk = await startEmulator({ users: [{ email: 'ada@example.com', firstName: 'Ada', username: 'ada' }], rateLimit: false })
+  browserUse = await startBrowserUseEmulator()
+  ada = clerk.users.findByEmail('ada@example.com')?.id ?? ''
+  // A stand-in app page: the agent reads its header (the link's sign-in is the emulator's).
+  app = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<header>Welcome, Ada</header><h1>Dashboard</h1>'))
+  app.listen(0, '127.0.0.1')
+  await once(app, 'listening')
+  appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`
+}, 30_000)
+
+afterAll(async () => {
+  app?.close()
+  await browserUse?.close()
+  await clerk?.close()
+})
+
+describe('agent-tasks', () => {
+  it('shows --help for the tool and every command', async () => {
+    const top = await cli(['--help'])
+    expect(top.code).toBe(0)
+    expect(top.stdout).toMatch(/mint[\s\S]*revoke[\s\S]*sessions[\s\S]*end[\s\S]*run/)
+    expect(top.stdout).toContain('Exit codes')
+    for (const command of ['mint', 'revoke', 'sessions', 'end', 'run']) {
+      const help = await cli([command, '--help'])
+      expect(help.code, command).toBe(0)
+      expect(help.stdout).toContain(`Usage: agent-tasks ${command}`)
+    }
+    const bad = await cli(['mint'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain("required option '-u, --user <who>'")
+  })
+
+  it('mint: the link alone on stdout, details on stderr, --json for scripts; the link signs in', async () => {
+    const minted = await cli(['mint', '--user', 'ada@example.com', '--redirect', '/dashboard', '--duration', '600'])
+    expect(minted.code, minted.stderr).toBe(0)
+    const link = minted.stdout.trim()
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/agents\/tasks\?ticket=/)
+    expect(minted.stderr).toContain(`for ada@example.com (${ada})`)
+    expect(minted.stderr).not.toContain(link)
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(307)
+
+    const asJson = await cli(['mint', '--user', 'ada', '--redirect', `${appUrl}/reports`, '--agent', 'qa-bot', '--json'])
+    expect(asJson.code, asJson.stderr).toBe(0)
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ agentName: 'qa-bot', redirectUrl: `${appUrl}/reports`, onBehalfOf: { userId: ada } })
+  })
+
+  it('refuses without a key, a live key without --live, and an unknown user, saying what to do', async () => {
+    const noKey = await cli(['mint', '--user', 'ada'], { CLERK_SECRET_KEY: '' })
+    expect(noKey.code).toBe(3)
+    expect(noKey.stderr).toContain('CLERK_SECRET_KEY is not set')
+    const liveKey = await cli(['sessions', '--user', 'ada'], { CLERK_SECRET_KEY: 'sk_live_abcdefghijklmnop' })
+    expect(liveKey.code).toBe(3)
+    expect(liveKey.stderr).toContain('--live')
+    const nobody = await cli(['mint', '--user', 'nobody@example.com', '--redirect', '/x'])
+    expect(nobody.code).toBe(1)
+    expect(nobody.stderr).toContain('No Clerk user with email nobody@example.com')
+    const badRedirect = await cli(['mint', '--user', 'ada', '--redirect', 'javascript:alert(1)'])
+    expect(badRedirect.code).toBe(2)
+  })
+
+  it('revoke, sessions and end: an unused link revoked, a used one’s session ended, the kill switch', async () => {
+    const unused = JSON.parse((await cli(['mint', '--user', 'ada', '--redirect', '/x', '--json'])).stdout)
+    const revoked = await cli(['revoke', unused.agentTaskId])
+    expect(revoked.code, revoked.stderr).toBe(0)
+    expect(clerk.state.agentTasks().find((t) => t.id === unused.agentTaskId)?.status).toBe('revoked')
+
+    const used = JSON.parse((await cli(['mint', '--user', 'ada', '--redirect', '/x', '--json'])).stdout)
+    await fetch(used.url, { redirect: 'manual' })
+    const listed = await cli(['sessions', '--user', 'ada', '--json'])
+    expect(JSON.parse(listed.stdout)).toContainEqual(expect.objectContaining({ agentTaskId: used.agentTaskId, status: 'active' }))
+    const withoutUser = await cli(['revoke', used.agentTaskId])
+    expect(withoutUser.code).toBe(1)
+    expect(withoutUser.stderr).toContain('--user')
+    const ended = await cli(['revoke', used.agentTaskId, '--user', 'ada', '--json'])
+    expect(JSON.parse(ended.stdout).endedSessionIds).toHaveLength(1)
+    expect(clerk.state.sessions().find((s) => s.agentTaskId === used.agentTaskId)?.status).toBe('revoked')
+
+    const elsewhere = await clerk.signIn(ada, { actor: { type: 'agent', sub: 'agt_dashboard' } })
+    const kill = await cli(['end', '--user', 'ada'])
+    expect(kill.code, kill.stderr).toBe(0)
+    expect(kill.stdout).toMatch(/Ended [1-9]\d* agent session/)
+    expect(clerk.state.sessions().find((s) => s.id === elsewhere.sessionId)?.status).toBe('revoked')
+    expect(JSON.parse((await cli(['sessions', '--user', 'ada', '--json'])).stdout)).toEqual([])
+  })
+
+  it('run: steps on stderr as they happen, the result on stdout, the session ended after; never the link', async () => {
+    const ran = await cli(['run', '--user', 'ada', '--task', 'Open the dashboard and report the greeting', '--start', '/dashboard'])
+    expect(ran.code, ran.stderr).toBe(0)
+    expect(ran.stderr).toMatch(/step 1 {2}.+ {2}http:\/\/127\.0\.0\.1:\d+/)
+    expect(ran.stdout).toContain('Header: Welcome, Ada')
+    expect(ran.stderr).toContain('Agent access: session ended')
+    const task = browserUse.tasks().at(-1)
+    expect(`${ran.stdout}${ran.stderr}`).not.toContain(task?.startUrl as string)
+    expect(clerk.state.sessions().find((s) => s.agentTaskId === task?.metadata.agentTaskId)?.status).toBe('revoked')
+  })
+
+  it('run: a failed task exits 4 and still ends the session; a bad Browser Use key exits 1 naming the fix', async () => {
+    browserUse.faults.add({ kind: 'task-fails', times: 1 })
+    const failed = await cli(['run', '--user', 'ada', '--task', 'x', '--start', '/dashboard', '--json'])
+    expect(failed.code).toBe(4)
+    expect(JSON.parse(failed.stdout)).toMatchObject({ status: 'failed', cleanup: 'session-ended' })
+    const badKey = await cli(['run', '--user', 'ada', '--task', 'x', '--start', '/dashboard'], { BROWSER_USE_API_KEY: 'wrong' })
+    expect(badKey.code).toBe(1)
+    expect(badKey.stderr).toContain('BROWSER_USE_API_KEY')
+    const noKey = await cli(['run', '--user', 'ada', '--task', 'x'], { BROWSER_USE_API_KEY: '' })
+    expect(noKey.code).toBe(3)
+  })
+})
