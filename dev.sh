@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The two entry points of this repo, for a fresh clone on a machine with only Node 20 + npm:
 #   ./dev.sh demo [express|fastify|nextjs|react-router|tanstack-react-start|astro|nuxt] — emulator + a sample app, prints a sign-in link
+#   ./dev.sh demo agent — both emulators + the Express app; an AI browser agent signed in as the demo user
 #   ./dev.sh test   — the whole test suite (what CI runs)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,6 +26,7 @@ install_deps() {
 
 case "${1:-}" in
   demo)
+    if [ "${2:-}" = "agent" ]; then ensure_apt_package "${CHROMIUM_PATH:-/usr/bin/chromium}" chromium "the agent demo"; fi
     install_deps
     exec pnpm demo "${@:2}"
     ;;
@@ -35,7 +37,7 @@ case "${1:-}" in
     exec pnpm test
     ;;
   *)
-    echo "usage: ./dev.sh demo [express|fastify|nextjs|react-router|tanstack-react-start|astro|nuxt] | ./dev.sh test" >&2
+    echo "usage: ./dev.sh demo [express|fastify|nextjs|react-router|tanstack-react-start|astro|nuxt|agent] | ./dev.sh test" >&2
     exit 64
     ;;
 esac

@@ -7,6 +7,10 @@ import { resolve } from 'node:path'
 import { startEmulator } from '@agent-tasks/emulator'
 
 const root = resolve(import.meta.dirname, '..')
+if (process.argv[2] === 'agent') {
+  await import('./demo-agent.mjs')
+  await new Promise(() => {}) // demo-agent.mjs exits when done
+}
 const frameworks = { express: 'Express', fastify: 'Fastify', nextjs: 'Next.js', 'react-router': 'React Router', 'tanstack-react-start': 'TanStack Start', astro: 'Astro', nuxt: 'Nuxt' }
 const framework = (process.argv[2] ?? 'express').toLowerCase().replace(/^next$/, 'nextjs').replace(/^(tanstack|tanstack-start)$/, 'tanstack-react-start')
 if (!(framework in frameworks)) {
