@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { createAgentTasks } from '@agent-tasks/express'
 import { clerkClient, clerkMiddleware, getAuth } from '@clerk/express'
 import express, { type Request } from 'express'
+import { agentRunsRouter } from './agent-runs.ts'
 import { auditHooks, readAuditLog } from './audit-log.ts'
 import { dashboardPage, homePage } from './pages.ts'
 
@@ -48,6 +49,8 @@ export function createApp(config: AppConfig): express.Express {
 
   // The whole agent-tasks contract: POST /api/agent-tasks and POST /api/agent-tasks/:id/revoke.
   app.use('/api/agent-tasks', agentTasks.handler)
+  // A Browser Use agent sent into this app as the signed-in user (@agent-tasks/browser-use).
+  app.use('/api/agent-runs', agentRunsRouter(agentTasks))
 
   app.get('/', (req, res) => {
     res.send(homePage({ signInUrl: signInLink(config, req), signedIn: getAuth(req).userId !== null }))

@@ -62,6 +62,24 @@ const MY_LINKS = `<section class="panel" aria-labelledby="my-links-title">
     </table>
   </section>`
 
+/** Send a Browser Use agent in as me, watch it, stop it (only on a person's session). */
+const BROWSER_AGENT = `<section class="panel" aria-labelledby="browser-agent-title">
+    <h2 id="browser-agent-title">Send a browser agent</h2>
+    <p>An AI agent in a cloud browser (Browser Use) opens this app signed in as you, does the task, and
+    its access is ended when it stops.</p>
+    <form id="agent-run-form">
+      <label>Task for the agent
+        <textarea name="task" required maxlength="2000" rows="2">Open the dashboard and report the greeting</textarea>
+      </label>
+      <button type="submit">Send agent</button>
+      <button type="button" id="agent-run-stop" class="danger" hidden>Stop</button>
+    </form>
+    <p id="agent-run-status" role="status"></p>
+    <ol id="agent-run-steps" aria-label="Agent steps"></ol>
+    <pre id="agent-run-output" aria-label="Agent result" hidden></pre>
+  </section>
+<script type="module" src="/static/agent-runs.js"></script>`
+
 export function dashboardPage(view: DashboardView): string {
   const agentBanner = view.isAgentSession
     ? `<p class="banner agent" data-testid="agent-session">You are in an <strong>agent session</strong>${
@@ -97,7 +115,7 @@ export function dashboardPage(view: DashboardView): string {
     <p id="panel-error" class="error" role="alert" hidden></p>
     <ul id="links" aria-label="Links created on this page"></ul>
   </section>
-${view.isAgentSession ? '' : MY_LINKS + auditSection(view.audit)}
+${view.isAgentSession ? '' : MY_LINKS + BROWSER_AGENT + auditSection(view.audit)}
 </main>
 <template id="link-template">
   <li class="link-item">

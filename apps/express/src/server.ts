@@ -18,6 +18,14 @@ if (!process.env.CLERK_SECRET_KEY) {
   console.warn(`No CLERK_SECRET_KEY set: using the offline Clerk emulator at ${emulator.url}`)
 }
 
+if (!process.env.BROWSER_USE_API_KEY) {
+  // The offline Browser Use, whose agent browses in Debian's Chromium: loaded only without a real key.
+  const { startBrowserUseEmulator } = await import('@agent-tasks/browser-use-emulator')
+  const browserUse = await startBrowserUseEmulator()
+  Object.assign(process.env, browserUse.env)
+  console.warn(`No BROWSER_USE_API_KEY set: using the offline Browser Use at ${browserUse.baseUrl}`)
+}
+
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
 const app = createApp({ signInUrl: process.env.CLERK_SIGN_IN_URL })

@@ -1,9 +1,12 @@
+import { type BrowserUseEmulator, startBrowserUseEmulator } from '@agent-tasks/browser-use-emulator'
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
 import { test as base } from '@agent-tasks/playwright'
 import { type StartAppOptions, type StartedApp, startApp } from './start-app.ts'
 
 export interface SampleAppStack {
   emulator: Emulator
+  /** The offline Browser Use, when `stackOptions.browserUse`. */
+  browserUse: BrowserUseEmulator | undefined
   app: StartedApp
   ada: { id: string; email: string }
   /** Mints a link through the app's own `/api/agent-tasks` route, as Ada (Bearer token). */
@@ -18,6 +21,8 @@ export type SampleAppLaunch = Pick<StartAppOptions, 'appDir' | 'command' | 'read
 export interface StackOptions {
   /** Lifetime of session tokens. Short, so a browser whose session was ended finds out on its next navigation. */
   sessionTokenTtlSeconds?: number
+  /** Also start the offline Browser Use and give the app its `BROWSER_USE_*` environment. */
+  browserUse?: boolean
 }
 
 /**
@@ -42,9 +47,10 @@ export function sampleAppTest(launch: SampleAppLaunch) {
       async ({ stackOptions }, use) => {
         const emulator = await startEmulator({
           users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
-          ...stackOptions,
+          ...(stackOptions.sessionTokenTtlSeconds === undefined ? {} : { sessionTokenTtlSeconds: stackOptions.sessionTokenTtlSeconds }),
         })
-        const app = await startApp({ ...launch, env: emulator.env })
+        const browserUse = stackOptions.browserUse ? await startBrowserUseEmulator() : undefined
+        const app = await startApp({ ...launch, env: { ...emulator.env, ...browserUse?.env } })
         const user = emulator.users.findByEmail('ada@example.com')
         if (!user) throw new Error('the emulator has no demo user')
         const ada = { id: user.id, email: 'ada@example.com' }
@@ -52,6 +58,7 @@ export function sampleAppTest(launch: SampleAppLaunch) {
         try {
           await use({
             emulator,
+            browserUse,
             app,
             ada,
             async mintLink(body = {}) {
@@ -74,6 +81,7 @@ export function sampleAppTest(launch: SampleAppLaunch) {
           })
         } finally {
           await app.stop()
+          await browserUse?.close()
           await emulator.close()
         }
       },

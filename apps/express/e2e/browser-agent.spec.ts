@@ -1,0 +1,40 @@
+import { sampleAppTest } from '@agent-tasks/sample-app-e2e'
+import { expect, type Page } from '@playwright/test'
+import { app } from './app.ts'
+
+const test = sampleAppTest(app)
+test.use({ stackOptions: { browserUse: true } })
+
+async function signIn(page: Page, appUrl: string): Promise<void> {
+  await page.goto(appUrl)
+  await page.getByRole('link', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: /ada@example\.com/ }).click()
+  await expect(page).toHaveURL(`${appUrl}/dashboard`)
+}
+
+test('the dashboard sends a browser agent: it lands signed in as Ada, reports the greeting, and its session is ended', async ({ page, stack }) => {
+  await signIn(page, stack.app.url)
+  await page.getByLabel('Task for the agent').fill('Open the dashboard and report the greeting')
+  await page.getByRole('button', { name: 'Send agent' }).click()
+  await expect(page.locator('#agent-run-status')).toHaveText(/Agent finished: its session was ended/, { timeout: 30_000 })
+  await expect(page.getByRole('list', { name: 'Agent steps' }).locator('li').first()).toContainText(`${stack.app.url}/dashboard`)
+  await expect(page.locator('#agent-run-output')).toContainText('Header: Welcome, Ada')
+  const task = stack.browserUse?.tasks().at(-1)
+  const agentTaskId = task?.metadata.agentTaskId as string
+  expect(stack.emulator.state.sessions().find((s) => s.agentTaskId === agentTaskId)?.status).toBe('revoked')
+  expect(await page.content()).not.toContain(task?.startUrl as string)
+  expect(stack.app.output()).not.toContain(task?.startUrl as string)
+})
+
+test('Stop ends a running agent: the Browser Use task is stopped and the agent’s session ended', async ({ page, stack }) => {
+  stack.browserUse?.faults.add({ kind: 'task-hangs', times: 1 })
+  await signIn(page, stack.app.url)
+  await page.getByRole('button', { name: 'Send agent' }).click()
+  await expect(page.locator('#agent-run-status')).toHaveText(/Agent running… \([1-9]/, { timeout: 30_000 })
+  await page.getByRole('button', { name: 'Stop' }).click()
+  await expect(page.locator('#agent-run-status')).toHaveText(/Agent stopped/, { timeout: 15_000 })
+  const task = stack.browserUse?.tasks().at(-1)
+  expect(task?.status).toBe('stopped')
+  const session = stack.emulator.state.sessions().find((s) => s.agentTaskId === task?.metadata.agentTaskId)
+  expect(session?.status).toBe('revoked')
+})
