@@ -22,16 +22,22 @@ export interface BrowserUseWebhookEvent {
 export interface WebhookHandlerOptions {
   /** The webhook secret from Browser Use's dashboard. */
   secret: string
+  /** Called once per verified event. */
+  onEvent?(event: BrowserUseWebhookEvent): void | Promise<void>
   /**
-   * Called once per verified event. For a task that ended (`finished`, `failed`, `stopped`), end the
-   * agent's access here: `metadata.agentTaskId` names the link (`agentTasks.revoke(...)`).
+   * The clean-up `runBrowserAgent` does, for runs no process is following any more: called with
+   * `metadata.agentTaskId` when a task ended (`finished`, `failed`, `stopped`). Bind it to core's
+   * revoke for the link's owner, e.g. `(id) => agentTasks.revoke(id, { auth: { userId: ownerOf(id) }, context: undefined })`.
+   * Its failure answers 500, so Browser Use delivers the event again.
    */
-  onEvent(event: BrowserUseWebhookEvent): void | Promise<void>
+  endAccess?(agentTaskId: string): Promise<unknown>
   /** Oldest accepted timestamp, in seconds. Default 300. */
   toleranceSeconds?: number
   /** Signatures seen lately, to refuse replays. Default: in memory, per process. */
   seen?: { has(signature: string): boolean; add(signature: string): void }
 }
+
+const ENDED = new Set(['finished', 'failed', 'stopped'])
 
 const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
 
@@ -67,8 +73,17 @@ export function createBrowserUseWebhookHandler(options: WebhookHandlerOptions): 
     const expected = createHmac('sha256', options.secret).update(`${timestamp}.${canonicalJson(event)}`).digest()
     if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) return plain(401, 'Bad signature.')
     if (seen.has(signature)) return plain(409, 'Replayed event.')
+    await options.onEvent?.(event)
+    const agentTaskId = event.payload?.metadata?.agentTaskId
+    if (options.endAccess && agentTaskId && ENDED.has(event.payload.status)) {
+      try {
+        await options.endAccess(agentTaskId)
+      } catch (error) {
+        const code = (error as { code?: string }).code
+        if (code !== 'agent_task_already_revoked' && code !== 'agent_session_already_ended') return plain(500, 'Could not end the agent’s access; retry.')
+      }
+    }
     seen.add(signature)
-    await options.onEvent(event)
     return plain(200, 'ok')
   }
 }

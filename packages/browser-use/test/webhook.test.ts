@@ -30,4 +30,26 @@ describe('createBrowserUseWebhookHandler', () => {
     expect((await handle(new Request('http://app.example/x', { method: 'POST', body: '{}' }))).status).toBe(401)
     expect(received).toHaveLength(1)
   })
+
+  it('ends the agent’s access of a task that ended, and asks Browser Use to retry when that fails', async () => {
+    const ended: string[] = []
+    let failNext = true
+    const handle = createBrowserUseWebhookHandler({
+      secret,
+      endAccess: async (id) => {
+        if (failNext) {
+          failNext = false
+          throw new Error('Clerk is down')
+        }
+        ended.push(id)
+      },
+    })
+    const body = { ...event, payload: { ...event.payload, task_id: 't3' } }
+    expect((await handle(signed(body))).status).toBe(500)
+    expect((await handle(signed(body, String(Math.floor(Date.now() / 1000) + 1)))).status).toBe(200)
+    expect(ended).toEqual(['agt_1'])
+    const running = { ...event, payload: { ...event.payload, task_id: 't4', status: 'started' } }
+    expect((await handle(signed(running))).status).toBe(200)
+    expect(ended).toEqual(['agt_1'])
+  })
 })
