@@ -63,8 +63,14 @@ export async function startAgent(browser: Browser, task: EmulatedTask, onStep: (
   })
   const done = (async (): Promise<AgentReport> => {
     if (task.startUrl === undefined) return { ok: true, output: 'No start page was given; nothing to do.' }
+    const refused = () => ({
+      ok: false,
+      output: `Could not open the start page (refused: ${task.blockedUrls.join(', ')} is not in allowedDomains).`,
+    })
     try {
       const response = await page.goto(task.startUrl, { waitUntil: 'load', timeout: 30_000 })
+      // A refused redirect hop closes the context; goto may still resolve with the hop before it.
+      if (task.blockedUrls.length > 0) return refused()
       const heading = await textOf(context, 'h1')
       const header = await textOf(context, 'header')
       const title = await page.title().catch(() => '')
@@ -72,8 +78,8 @@ export async function startAgent(browser: Browser, task: EmulatedTask, onStep: (
       const lines = [`Heading: ${heading || '(none)'}`, `Header: ${header || '(none)'}`, `Title: ${title || '(none)'}`]
       return { ok: status > 0 && status < 400, output: lines.join('\n') }
     } catch (error) {
-      const blocked = task.blockedUrls.length > 0 ? ` (refused: ${task.blockedUrls.join(', ')} is not in allowedDomains)` : ''
-      return { ok: false, output: `Could not open the start page${blocked}: ${(error as Error).message.split('\n')[0]}` }
+      if (task.blockedUrls.length > 0) return refused()
+      return { ok: false, output: `Could not open the start page: ${(error as Error).message.split('\n')[0]}` }
     }
   })()
   return { done, stop: () => context.close().catch(() => undefined) }

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserUseEmulator, startBrowserUseEmulator } from '@agent-tasks/browser-use-emulator'
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
@@ -21,17 +24,19 @@ interface Ran {
 }
 
 /** The built CLI in a child process, as a user runs it, with `env` on top of the emulators'. */
-async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH, ...clerk.env, ...browserUse.env, APP_URL: appUrl, ...env } as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk) => (stdout += chunk))
-  child.stderr.on('data', (chunk) => (stderr += chunk))
+function start(args: string[], env: Record<string, string | undefined> = {}, cwd?: string) {
+  const base = env.ONLY_DOTENV ? { PATH: process.env.PATH } : { PATH: process.env.PATH, ...clerk.env, ...browserUse.env, APP_URL: appUrl }
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...base, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) })
+  const ran = { stdout: '', stderr: '' }
+  child.stdout.on('data', (chunk) => (ran.stdout += chunk))
+  child.stderr.on('data', (chunk) => (ran.stderr += chunk))
+  return { child, ran }
+}
+
+async function cli(args: string[], env: Record<string, string | undefined> = {}, cwd?: string): Promise<Ran> {
+  const { child, ran } = start(args, env, cwd)
   const [code] = await once(child, 'exit')
-  return { code, stdout, stderr }
+  return { code, ...ran }
 }
 
 beforeAll(async () => {
@@ -141,5 +146,26 @@ describe('agent-tasks', () => {
     expect(badKey.stderr).toContain('BROWSER_USE_API_KEY')
     const noKey = await cli(['run', '--user', 'ada', '--task', 'x'], { BROWSER_USE_API_KEY: '' })
     expect(noKey.code).toBe(3)
+  })
+
+  it('run: Ctrl-C stops the Browser Use task, ends the agent’s session and exits 130', async () => {
+    browserUse.faults.add({ kind: 'task-hangs', times: 1 })
+    const { child, ran } = start(['run', '--user', 'ada', '--task', 'hang', '--start', '/dashboard'])
+    await expect.poll(() => ran.stderr, { timeout: 20_000 }).toContain('step 1')
+    child.kill('SIGINT')
+    const [code] = await once(child, 'exit')
+    expect(code, ran.stderr).toBe(130)
+    expect(ran.stderr).toContain('Stopping the agent')
+    const task = browserUse.tasks().at(-1)
+    expect(task?.status).toBe('stopped')
+    expect(clerk.state.sessions().find((s) => s.agentTaskId === task?.metadata.agentTaskId)?.status).toBe('revoked')
+  })
+
+  it('reads its keys from .env in the working folder', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'agent-tasks-cli-'))
+    await writeFile(join(folder, '.env'), `CLERK_SECRET_KEY=${clerk.secretKey}\nCLERK_API_URL=${clerk.apiUrl}\nAPP_URL=${appUrl}\n`)
+    const listed = await cli(['sessions', '--user', 'ada', '--json'], { ONLY_DOTENV: '1' }, folder)
+    expect(listed.code, listed.stderr).toBe(0)
+    expect(JSON.parse(listed.stdout)).toEqual(expect.any(Array))
   })
 })
