@@ -121,7 +121,8 @@ describe('two app instances on one Redis', () => {
     const down = await api(b, '', token)
     expect(down.status).toBe(503)
     expect(down.body).toMatchObject({ code: 'store_unavailable' })
-    expect(Date.now() - started).toBeLessThan(3000)
+    // Bounded by the store's 1 s timeout, not a hang (generous: CI machines are loaded).
+    expect(Date.now() - started).toBeLessThan(10_000)
     expect((await api(a, '', token, 'GET')).status).toBe(503)
     expect(emulator.state.agentTasks().length).toBe(mintsBefore)
     await redis.start()
