@@ -7,7 +7,7 @@ import { runHook } from './hooks.js'
 import { type AgentTasksOptions, type ResolvedOptions, resolveOptions } from './options.js'
 import { alreadyRevoked, endLinkAccess, type RevokeAllResult, revokeAllAccess } from './ledger/end-access.js'
 import type { LedgerDeps, SignedCall } from './ledger/ledger-deps.js'
-import { type AgentTaskPage, type ListAgentTasksQuery, listLinks, validateListQuery } from './ledger/list-links.js'
+import { type AgentTaskPage, isUserIdOrAbsent, type ListAgentTasksQuery, listLinks, validateListQuery } from './ledger/list-links.js'
 import { ensurePendingRoom, recordOrRevoke } from './ledger/record-link.js'
 import { countMint } from './limits/mint-limits.js'
 import type { AgentTaskRecord, AgentTaskStore } from './store/types.js'
@@ -245,10 +245,8 @@ export function createAgentTasksService<Context = unknown>(
   }
 
   async function endAll(auth: SignedInAuth, userId: unknown, call: CallContext<Context>) {
-    if (userId !== undefined && (typeof userId !== 'string' || !AGENT_TASK_ID.test(userId))) {
-      throw invalidRequest([{ field: 'userId', message: 'must be a Clerk user ID' }])
-    }
-    const target = await targetUser('revoke-all', auth, userId as string | undefined, call)
+    if (!isUserIdOrAbsent(userId)) throw invalidRequest([{ field: 'userId', message: 'must be a Clerk user ID' }])
+    const target = await targetUser('revoke-all', auth, userId, call)
     return revokeAllAccess(ledger, target, { auth, context: call.context })
   }
 

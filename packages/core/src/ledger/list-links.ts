@@ -4,9 +4,14 @@ import type { LedgerDeps, SignedCall } from './ledger-deps.js'
 import { refreshRecords } from './refresh-records.js'
 
 const STATUSES: readonly AgentTaskStatus[] = ['pending', 'used', 'revoked', 'expired']
-const USER_ID = /^[A-Za-z0-9_-]{1,128}$/
 const CURSOR = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)\|([A-Za-z0-9_-]{1,128})$/
+const USER_ID = /^[A-Za-z0-9_-]{1,128}$/
 export const DEFAULT_PAGE_SIZE = 20
+
+/** Whether a `userId` a caller asked for is absent or shaped like a Clerk user ID. */
+export function isUserIdOrAbsent(userId: unknown): userId is string | undefined {
+  return userId === undefined || (typeof userId === 'string' && USER_ID.test(userId))
+}
 export const MAX_PAGE_SIZE = 100
 
 /** What a listing asks for. Every field is optional. */
@@ -63,7 +68,7 @@ export function validateListQuery(raw: Record<string, unknown> | undefined): Val
   if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)) {
     fields.push({ field: 'limit', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
   }
-  if (userId !== undefined && (typeof userId !== 'string' || !USER_ID.test(userId))) fields.push({ field: 'userId', message: 'must be a Clerk user ID' })
+  if (!isUserIdOrAbsent(userId)) fields.push({ field: 'userId', message: 'must be a Clerk user ID' })
   if (fields.length > 0) throw invalidRequest(fields)
   return {
     status: status as AgentTaskStatus | undefined,
