@@ -12,6 +12,7 @@ export { isAgentSession } from './guards.js'
 export type { AgentTasksRequestHandler, HandleOptions } from './http/handler.js'
 export type { PreParsedBody } from './http/web-request.js'
 export { problemResponse } from './http/responses.js'
+export { redactCredentials } from './redact.js'
 export { agentTaskIdOf, isAgentActor, listAgentSessions } from './clerk/agent-sessions.js'
 export type { RevokeAllResult } from './ledger/end-access.js'
 export type { AgentTaskPage, ListAgentTasksQuery } from './ledger/list-links.js'
@@ -20,6 +21,7 @@ export type { CreateRateLimiter, RateLimiterLike, RateLimiterPolicy, RateLimiter
 export type { AgentTasksOptions } from './options.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js'
 export {
+  actsUntil,
   type AgentTaskCursor,
   type AgentTaskListFilter,
   type AgentTaskRecord,
@@ -27,6 +29,7 @@ export {
   type AgentTaskSession,
   type AgentTaskStatus,
   type AgentTaskStore,
+  canStillAct,
   compareNewestFirst,
   matchesFilter,
   type SaveOptions,

@@ -47,7 +47,11 @@ export function encodeCursor(record: AgentTaskCursor): string {
 function decodeCursor(cursor: string): AgentTaskCursor | undefined {
   try {
     const match = CURSOR.exec(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
-    return match ? { createdAt: match[1] as string, agentTaskId: match[2] as string } : undefined
+    if (!match) return undefined
+    const createdAt = match[1] as string
+    // Stores order by this time (Redis scores it as a number): a forged, impossible date is a bad cursor.
+    if (Number.isNaN(Date.parse(createdAt))) return undefined
+    return { createdAt, agentTaskId: match[2] as string }
   } catch {
     return undefined
   }

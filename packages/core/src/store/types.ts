@@ -46,8 +46,45 @@ export interface AgentTaskSession {
  */
 export type AgentTaskStatus = 'pending' | 'used' | 'revoked' | 'expired'
 
-/** Records whose link can no longer sign anyone in: a store may drop these. */
+/** Records whose link can no longer sign anyone in (a `used` one may still have a live session: see {@link canStillAct}). */
 export const settledStatuses: readonly AgentTaskStatus[] = ['used', 'revoked', 'expired']
+
+/**
+ * The last moment anything a record points to may still act as its user, in ms since the epoch:
+ * - `pending`: never over (the link still signs in) — `Infinity`;
+ * - `revoked` / `expired`: the link was refused before it was used — already over (`-Infinity`);
+ * - `used`: when every session it opened has ended, over; otherwise the latest end of its sessions
+ *   (each session's `expiresAt`, or its start plus the link's `sessionMaxDurationInSeconds`; with no
+ *   session known, the link's own `expiresAt` plus that maximum).
+ *
+ * A store may drop a record only past this moment: dropping it earlier would hide a live agent
+ * session from the owner's revoke and from "end all agent access".
+ */
+export function actsUntil(record: AgentTaskRecord): number {
+  if (record.status === 'pending') return Number.POSITIVE_INFINITY
+  if (record.status !== 'used') return Number.NEGATIVE_INFINITY
+  const maxMs = record.sessionMaxDurationInSeconds * 1000
+  const sessions = record.sessions ?? []
+  if (sessions.length > 0 && sessions.every((session) => session.status !== 'active')) return Number.NEGATIVE_INFINITY
+  if (sessions.length === 0) return orForever(Date.parse(record.expiresAt) + maxMs)
+  let latest = Number.NEGATIVE_INFINITY
+  for (const session of sessions) {
+    if (session.status !== 'active') continue
+    const end = session.expiresAt === undefined ? Date.parse(session.createdAt) + maxMs : Date.parse(session.expiresAt)
+    latest = Math.max(latest, orForever(end))
+  }
+  return latest
+}
+
+/** An unreadable time keeps the record: forgetting a live session is worse than keeping a dead one. */
+function orForever(ms: number): number {
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms
+}
+
+/** Whether anything a record points to may still act as its user at `now` (ms): such a record must be kept. */
+export function canStillAct(record: AgentTaskRecord, now: number = Date.now()): boolean {
+  return actsUntil(record) > now
+}
 
 /** A position in a listing, newest first: records strictly older than this one come next. */
 export interface AgentTaskCursor {
