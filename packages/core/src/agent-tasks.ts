@@ -7,10 +7,17 @@ import { runHook } from './hooks.js'
 import { type AgentTasksOptions, type ResolvedOptions, resolveOptions } from './options.js'
 import { alreadyRevoked, endLinkAccess, type RevokeAllResult, revokeAllAccess } from './ledger/end-access.js'
 import type { LedgerDeps, SignedCall } from './ledger/ledger-deps.js'
-import { type AgentTaskPage, isUserIdOrAbsent, type ListAgentTasksQuery, listLinks, validateListQuery } from './ledger/list-links.js'
+import {
+  type AgentTaskPage,
+  involvingUser,
+  isUserIdOrAbsent,
+  type ListAgentTasksQuery,
+  listLinks,
+  validateListQuery,
+} from './ledger/list-links.js'
 import { ensurePendingRoom, recordOrRevoke } from './ledger/record-link.js'
 import { countMint } from './limits/mint-limits.js'
-import type { AgentTaskRecord, AgentTaskStore } from './store/types.js'
+import { type AgentTaskRecord, type AgentTaskStore, involves } from './store/types.js'
 import type { AgentTaskAction, AgentTasksAuth, ClerkAgentTasksClient, SignedInAuth } from './types.js'
 import { type CreateAgentTaskInput, isSelf, type OnBehalfOf, validateCreateInput } from './validation/create-input.js'
 
@@ -208,18 +215,25 @@ export function createAgentTasksService<Context = unknown>(
     return revoked
   }
 
+  /** Whether the user minted the link or it signs them in (by user ID, or by one of their identifiers). */
+  async function concerns(record: AgentTaskRecord, userId: string, call: SignedCall<Context>): Promise<boolean> {
+    if (record.ownerUserId === userId || record.subjectUserId === userId) return true
+    if (record.subjectIdentifier === undefined || record.subjectUserId !== undefined) return false
+    return involves(record, await involvingUser(ledger, userId, call))
+  }
+
   async function end(auth: SignedInAuth, agentTaskId: string, call: CallContext<Context>): Promise<AgentTaskRecord> {
     if (typeof agentTaskId !== 'string' || !AGENT_TASK_ID.test(agentTaskId)) {
       throw invalidRequest([{ field: 'agentTaskId', message: 'must be an agent task ID' }])
     }
-    const notFound = new AgentTaskError('agent_task_not_found', 'No agent task with this ID was minted by you.')
+    const notFound = new AgentTaskError('agent_task_not_found', 'No agent task with this ID was minted by you or for you.')
     const record = await store.get(agentTaskId)
     if (!record) throw notFound
-    if (record.ownerUserId !== auth.userId && !(await isAuthorized({ action: 'revoke', auth, record, context: call.context }))) {
+    const signed = { auth, context: call.context }
+    if (!(await concerns(record, auth.userId, signed)) && !(await isAuthorized({ action: 'revoke', auth, record, context: call.context }))) {
       // Another user's link looks exactly like an unknown one: IDs are not confirmed to outsiders.
       await refuse(notFound, 'revoke', call)
     }
-    const signed = { auth, context: call.context }
     if (record.status === 'revoked' || record.status === 'expired') throw alreadyRevoked(record)
     if (record.status === 'used') return endLinkAccess(ledger, record, signed)
     return revokeUnused(record, signed)

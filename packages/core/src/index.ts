@@ -31,6 +31,8 @@ export {
   type AgentTaskStore,
   canStillAct,
   compareNewestFirst,
+  involves,
+  type InvolvingFilter,
   matchesFilter,
   type SaveOptions,
   settledStatuses,

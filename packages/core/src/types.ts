@@ -39,10 +39,16 @@ export interface ClerkAgentTasksClient {
     }>
     revokeSession(sessionId: string): Promise<unknown>
   }
-  /** Finds the user a link minted for an email, phone number or username signs in. */
+  /** Finds the user a link minted for an email, phone number or username signs in, and a user's identifiers. */
   users: {
     getUserList(params: { emailAddress?: string[]; phoneNumber?: string[]; username?: string[]; limit?: number }): Promise<{
       data: Array<{ id: string }>
+    }>
+    /** The user's identifiers, to find links minted for their email, phone number or username. */
+    getUser(userId: string): Promise<{
+      emailAddresses?: ReadonlyArray<{ emailAddress: string }>
+      phoneNumbers?: ReadonlyArray<{ phoneNumber: string }>
+      username?: string | null
     }>
   }
 }

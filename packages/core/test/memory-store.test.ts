@@ -64,6 +64,30 @@ describe('createMemoryStore', () => {
     expect(await store.get('victim')).toMatchObject({ status: 'pending' })
   })
 
+  it('never drops a used link whose session may still be live; drops it once every session ended', async () => {
+    const store = createMemoryStore({ maxRecords: 2 })
+    const hourAhead = new Date(Date.now() + 3_600_000).toISOString()
+    const live = { ...record('live', 'user_1', 'used'), sessions: [{ sessionId: 'sess_1', status: 'active', createdAt: new Date().toISOString(), expiresAt: hourAhead }] }
+    await store.save(live)
+    await store.save(record('unknown', 'user_1', 'used'))
+    await store.update('unknown', { sessions: [] })
+    // A used link whose session is not known yet, minted just now: it may be live.
+    await store.update('unknown', {})
+    const fresh = { ...record('fresh-unknown', 'user_2', 'used'), expiresAt: hourAhead }
+    const refused = await store.save(fresh).catch((error: unknown) => error)
+    // 'unknown' was minted in the test clock's past and its link lifetime plus session maximum are over: it goes.
+    expect(refused).toBeUndefined()
+    expect(await store.get('unknown')).toBeUndefined()
+    expect(await store.get('live')).toBeDefined()
+    const full = await store.save(record('next', 'user_3')).catch((error: unknown) => error)
+    expect((full as AgentTaskError).code).toBe('store_unavailable')
+    expect(await store.get('live')).toBeDefined()
+    await store.update('live', { sessions: [{ sessionId: 'sess_1', status: 'revoked', createdAt: new Date().toISOString(), expiresAt: hourAhead }] })
+    await store.save(record('next', 'user_3'))
+    expect(await store.get('live')).toBeUndefined()
+    expect(await store.get('fresh-unknown')).toBeDefined()
+  })
+
   it('refuses a new record when every kept record is of a usable link, and accepts again once one settles', async () => {
     const store = createMemoryStore({ maxRecords: 2 })
     await store.save(record('a', 'user_1'))

@@ -24,6 +24,7 @@ export function lazyClerkClient(load: () => Promise<ClerkAgentTasksClient>): Cle
     },
     users: {
       getUserList: async (params) => (await client()).users.getUserList(params),
+      getUser: async (userId) => (await client()).users.getUser(userId),
     },
   }
 }

@@ -1,7 +1,8 @@
 import { agentTaskIdOf, listAgentSessions } from '../clerk/agent-sessions.js'
 import { AgentTaskError } from '../errors.js'
 import { runHook } from '../hooks.js'
-import type { AgentTaskRecord, AgentTaskSession } from '../store/types.js'
+import type { AgentTaskRecord, AgentTaskSession, InvolvingFilter } from '../store/types.js'
+import { involvingUser } from './list-links.js'
 import type { LedgerDeps, SignedCall } from './ledger-deps.js'
 import { refreshRecords } from './refresh-records.js'
 
@@ -83,7 +84,7 @@ export async function endLinkAccess<Context>(deps: LedgerDeps<Context>, record: 
   if (!used.sessions || used.sessions.length === 0) {
     throw new AgentTaskError(
       'agent_task_already_used',
-      'This link was already used, and Clerk shows no session tagged with it. End all agent access for the user instead (POST {base}/revoke-all).',
+      'This link was already used, and Clerk shows no active session tagged with it. End all agent access for the user instead (POST {base}/revoke-all).',
     )
   }
   const active = activeSessionsOf(used)
@@ -104,7 +105,7 @@ export interface RevokeAllResult {
 }
 
 /** Every record matching the filter, page by page. */
-async function listAll<Context>(deps: LedgerDeps<Context>, filter: { ownerUserId: string; status: 'pending' | 'used' }) {
+async function listAll<Context>(deps: LedgerDeps<Context>, filter: { involving: InvolvingFilter; status: 'pending' | 'used' }) {
   const all: AgentTaskRecord[] = []
   for (;;) {
     const last = all.at(-1)
@@ -115,13 +116,16 @@ async function listAll<Context>(deps: LedgerDeps<Context>, filter: { ownerUserId
 }
 
 /**
- * "End all agent access" for `userId`: revokes every unused link the user minted, and ends every
- * active agent session of the user (minted here or anywhere else: the Clerk Dashboard, another app, a
- * test) and every active session opened by a link the user minted for someone else.
+ * "End all agent access" for `userId`: revokes every unused link that would sign the user in (minted
+ * by them, or by anyone for them — by user ID, email, phone or username) or that they minted for
+ * someone else; ends every active agent session of the user (minted here or anywhere else: the Clerk
+ * Dashboard, another app, a test) and every active session opened by a link the user minted for
+ * someone else.
  */
 export async function revokeAllAccess<Context>(deps: LedgerDeps<Context>, userId: string, call: SignedCall<Context>): Promise<RevokeAllResult> {
   const { store, hooks } = deps.resolved
-  const pending = await refreshRecords(deps, await listAll(deps, { ownerUserId: userId, status: 'pending' }), call)
+  const involving = await involvingUser(deps, userId, call)
+  const pending = await refreshRecords(deps, await listAll(deps, { involving, status: 'pending' }), call)
   const revokedAgentTaskIds: string[] = []
   for (const record of pending.filter((r) => r.status === 'pending')) {
     try {
@@ -145,7 +149,7 @@ export async function revokeAllAccess<Context>(deps: LedgerDeps<Context>, userId
   for (const session of own.filter((s) => s.status === 'active')) {
     targets.set(session.id, { sessionId: session.id, userId: session.userId, actor: session.actor, agentTaskId: agentTaskIdOf(session) })
   }
-  const used = await refreshRecords(deps, await listAll(deps, { ownerUserId: userId, status: 'used' }), call)
+  const used = await refreshRecords(deps, await listAll(deps, { involving, status: 'used' }), call)
   for (const target of used.flatMap(activeSessionsOf)) if (!targets.has(target.sessionId)) targets.set(target.sessionId, target)
   const endedSessionIds = await endSessions(deps, [...targets.values()], call)
   return { userId, revokedAgentTaskIds, endedSessionIds }

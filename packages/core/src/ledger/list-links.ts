@@ -1,5 +1,6 @@
 import { invalidRequest, type FieldError } from '../errors.js'
-import type { AgentTaskCursor, AgentTaskRecord, AgentTaskStatus } from '../store/types.js'
+import { identifiersOf } from '../clerk/agent-sessions.js'
+import type { AgentTaskCursor, AgentTaskRecord, AgentTaskStatus, InvolvingFilter } from '../store/types.js'
 import type { LedgerDeps, SignedCall } from './ledger-deps.js'
 import { refreshRecords } from './refresh-records.js'
 
@@ -22,7 +23,10 @@ export interface ListAgentTasksQuery {
   cursor?: string
   /** Page size, 1–100. Default 20. */
   limit?: number
-  /** Whose links: default the signed-in user's; another user's needs `authorize` (action `list`). */
+  /**
+   * Whose links: default the signed-in user's — the links they minted and those minted for them by
+   * anyone. Another user's needs `authorize` (action `list`).
+   */
   userId?: string
 }
 
@@ -82,15 +86,24 @@ export function validateListQuery(raw: Record<string, unknown> | undefined): Val
   }
 }
 
-/** One page of `ownerUserId`'s links, brought up to date with Clerk first. */
+/**
+ * The filter for the links that concern `userId`: minted by them, or minted by anyone for them — by
+ * user ID or by one of their email addresses, phone numbers or username (read from Clerk).
+ */
+export async function involvingUser<Context>(deps: LedgerDeps<Context>, userId: string, call: SignedCall<Context>): Promise<InvolvingFilter> {
+  const identifiers = await deps.clerk('list', call, (client) => identifiersOf(client, userId))
+  return { userId, identifiers }
+}
+
+/** One page of the links that concern `userId` (minted by or for them), brought up to date with Clerk first. */
 export async function listLinks<Context>(
   deps: LedgerDeps<Context>,
-  ownerUserId: string,
+  userId: string,
   query: ValidListQuery,
   call: SignedCall<Context>,
 ): Promise<AgentTaskPage> {
   const page = await deps.resolved.store.list({
-    ownerUserId,
+    involving: await involvingUser(deps, userId, call),
     ...(query.status === undefined ? {} : { status: query.status }),
     ...(query.after === undefined ? {} : { after: query.after }),
     limit: query.limit,

@@ -1,15 +1,32 @@
 import { agentTaskIdOf, findUserId, listAgentSessions, toTaskSession } from '../clerk/agent-sessions.js'
 import { AgentTaskError } from '../errors.js'
 import { runHook } from '../hooks.js'
-import type { AgentTaskRecord } from '../store/types.js'
+import { type AgentTaskRecord, type AgentTaskSession, canStillAct } from '../store/types.js'
 import type { ClerkSession } from '../types.js'
 import type { LedgerDeps, SignedCall } from './ledger-deps.js'
 
-/** Whether Clerk may know more about a record than the store: unused links, and used ones whose session may still run. */
-export function isOpen(record: AgentTaskRecord): boolean {
-  if (record.status === 'pending') return true
-  return record.status === 'used' && (record.sessions === undefined || record.sessions.some((s) => s.status === 'active'))
+/**
+ * Whether Clerk may know more about a record than the store: unused links, and used ones whose session
+ * may still run — including a used link whose session is not known yet, which is looked up again each
+ * time until it is found or could no longer be live.
+ */
+export function isOpen(record: AgentTaskRecord, now: number = Date.now()): boolean {
+  return record.status === 'pending' || (record.status === 'used' && canStillAct(record, now))
 }
+
+/** The record's sessions as Clerk shows them now: those not among the user's active sessions have ended. */
+function sessionsNow(known: readonly AgentTaskSession[], active: readonly AgentTaskSession[]): AgentTaskSession[] {
+  const activeIds = new Set(active.map((session) => session.sessionId))
+  const merged = new Map<string, AgentTaskSession>()
+  for (const session of known) merged.set(session.sessionId, activeIds.has(session.sessionId) ? session : endedSession(session))
+  for (const session of active) merged.set(session.sessionId, session)
+  return [...merged.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
+}
+
+const endedSession = (session: AgentTaskSession): AgentTaskSession => (session.status === 'active' ? { ...session, status: 'ended' } : session)
+
+const sameSessions = (a: readonly AgentTaskSession[] | undefined, b: readonly AgentTaskSession[]) =>
+  a !== undefined && a.length === b.length && a.every((session, index) => session.sessionId === b[index]?.sessionId && session.status === b[index]?.status)
 
 /** The Clerk user each record's link signs in; links minted for an identifier are looked up once and remembered. */
 async function subjectsOf<Context>(deps: LedgerDeps<Context>, records: AgentTaskRecord[], call: SignedCall<Context>) {
@@ -54,9 +71,9 @@ async function expire<Context>(deps: LedgerDeps<Context>, record: AgentTaskRecor
 }
 
 /**
- * Brings records up to date with Clerk: a link is `used` once Clerk shows a session it opened (the
- * subject's agent sessions, one `getSessionList` call per subject), with those sessions and whether
- * they are still active; an unused link past its lifetime is revoked and `expired`. Returns the
+ * Brings records up to date with Clerk from the subjects' active agent sessions (every page of them,
+ * one listing per subject): a link is `used` once Clerk shows a session it opened; a known session no
+ * longer active has ended; an unused link past its lifetime is revoked and `expired`. Returns the
  * records in the same order, as stored now.
  */
 export async function refreshRecords<Context>(
@@ -64,7 +81,8 @@ export async function refreshRecords<Context>(
   records: AgentTaskRecord[],
   call: SignedCall<Context>,
 ): Promise<AgentTaskRecord[]> {
-  const open = records.filter(isOpen)
+  const nowMs = Date.now()
+  const open = records.filter((record) => isOpen(record, nowMs))
   if (open.length === 0) return records
   const subjects = await subjectsOf(deps, open, call)
   const sessionsByUser = new Map<string, ClerkSession[]>()
@@ -73,26 +91,23 @@ export async function refreshRecords<Context>(
       sessionsByUser.set(userId, await deps.clerk('list', call, (client) => listAgentSessions(client, userId)))
     }),
   )
-  const now = new Date().toISOString()
+  const now = new Date(nowMs).toISOString()
   const refreshed = new Map<string, AgentTaskRecord>()
   await Promise.all(
     open.map(async (record) => {
       const userId = subjects.get(record.agentTaskId)
-      const opened = (userId === undefined ? [] : (sessionsByUser.get(userId) ?? [])).filter(
-        (session) => agentTaskIdOf(session) === record.agentTaskId,
-      )
+      if (userId === undefined) return
+      const active = (sessionsByUser.get(userId) ?? []).filter((session) => agentTaskIdOf(session) === record.agentTaskId).map(toTaskSession)
       let next: AgentTaskRecord | undefined
-      if (opened.length > 0) {
-        const sessions = opened.map(toTaskSession).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
-        const usedAt = sessions[0]?.createdAt
+      if (active.length > 0 || (record.status === 'used' && (record.sessions?.length ?? 0) > 0)) {
+        const sessions = sessionsNow(record.sessions ?? [], active)
+        if (record.status === 'used' && sameSessions(record.sessions, sessions)) return
+        const usedAt = record.usedAt ?? sessions[0]?.createdAt
         next = await deps.resolved.store.update(
           record.agentTaskId,
           { status: 'used', sessions, ...(usedAt === undefined ? {} : { usedAt }) },
           ['pending', 'used'],
         )
-      } else if (record.status === 'used' && record.sessions === undefined) {
-        // Used, but Clerk shows no session tagged with this link: nothing more to learn.
-        next = await deps.resolved.store.update(record.agentTaskId, { sessions: [] }, ['used'])
       } else if (record.status === 'pending' && record.expiresAt <= now) {
         next = await expire(deps, record, call)
       }

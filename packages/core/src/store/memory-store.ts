@@ -1,16 +1,16 @@
 import { AgentTaskError } from '../errors.js'
-import { type AgentTaskRecord, type AgentTaskStore, compareNewestFirst, matchesFilter, settledStatuses } from './types.js'
+import { type AgentTaskRecord, type AgentTaskStore, canStillAct, compareNewestFirst, matchesFilter } from './types.js'
 
 export interface MemoryStoreOptions {
   /**
-   * Most records kept. Past it the oldest records of links that can no longer sign in (used, revoked,
-   * expired) are dropped; when every record is of a usable link, new links are refused (503) until
-   * some are used, revoked or expire. Default 10 000.
+   * Most records kept. Past it the oldest records that nothing can act through any more are dropped:
+   * links revoked or expired unused, and used links whose sessions have all ended or run out. A used
+   * link whose agent session may still be live is never dropped (its owner must still be able to end
+   * it); when every record is of a usable link or a live session, new links are refused (503) until
+   * some are revoked, end or expire. Default 10 000.
    */
   maxRecords?: number
 }
-
-const isSettled = (record: AgentTaskRecord) => settledStatuses.includes(record.status)
 
 /** The default store: a bounded in-process map. Fine for one server; use a shared store (Redis) for many. */
 export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskStore {
@@ -34,12 +34,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskSt
     records.set(record.agentTaskId, record)
   }
 
-  /** Drops the oldest settled record; `false` when every record is of a usable link. */
-  const dropOldestSettled = (): boolean => {
+  /** Drops the oldest record nothing can act through; `false` when every record is of a usable link or a live session. */
+  const dropOldestInert = (): boolean => {
     while (head < order.length && !records.has(order[head] as string)) head++
+    const now = Date.now()
     for (let index = head; index < order.length; index++) {
       const record = records.get(order[index] as string)
-      if (record && isSettled(record)) {
+      if (record && !canStillAct(record, now)) {
         records.delete(record.agentTaskId)
         if (index === head) head++
         return true
@@ -62,10 +63,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskSt
         return 'limit_reached'
       }
       const isNew = !records.has(record.agentTaskId)
-      if (isNew && records.size >= maxRecords && !dropOldestSettled()) {
+      if (isNew && records.size >= maxRecords && !dropOldestInert()) {
         throw new AgentTaskError(
           'store_unavailable',
-          `The in-memory link store is full: it holds ${maxRecords} links that can still sign in. Revoke unused links, raise \`maxRecords\`, or use a shared store such as @agent-tasks/redis.`,
+          `The in-memory link store is full: it holds ${maxRecords} links that can still sign in or whose agent session may still be live. Revoke unused links or end agent access, raise \`maxRecords\`, or use a shared store such as @agent-tasks/redis.`,
         )
       }
       if (isNew) order.push(record.agentTaskId)

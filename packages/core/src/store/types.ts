@@ -92,9 +92,21 @@ export interface AgentTaskCursor {
   agentTaskId: string
 }
 
+/**
+ * The links that concern a user: those they minted, and those minted for them by anyone (by user ID,
+ * or by one of their `identifiers` — email addresses, phone numbers, username — compared lower-cased).
+ */
+export interface InvolvingFilter {
+  userId: string
+  /** Lower-cased. */
+  identifiers?: readonly string[]
+}
+
 export interface AgentTaskListFilter {
   ownerUserId?: string
   subjectUserId?: string
+  /** Records the user minted or that sign the user in (see {@link InvolvingFilter}). */
+  involving?: InvolvingFilter
   status?: AgentTaskStatus
   /** Only records created before this ISO 8601 time (used to find expired links). */
   createdBefore?: string
@@ -145,9 +157,17 @@ export function compareNewestFirst(a: AgentTaskCursor, b: AgentTaskCursor): numb
   return a.agentTaskId < b.agentTaskId ? 1 : -1
 }
 
+/** Whether a record concerns the user: minted by them, or signing them in. */
+export function involves(record: AgentTaskRecord, involving: InvolvingFilter): boolean {
+  if (record.ownerUserId === involving.userId || record.subjectUserId === involving.userId) return true
+  const identifier = record.subjectIdentifier?.toLowerCase()
+  return identifier !== undefined && (involving.identifiers ?? []).includes(identifier)
+}
+
 /** Whether `record` passes `filter` (all but `limit`). */
 export function matchesFilter(record: AgentTaskRecord, filter: AgentTaskListFilter): boolean {
   return (
+    (filter.involving === undefined || involves(record, filter.involving)) &&
     (filter.ownerUserId === undefined || record.ownerUserId === filter.ownerUserId) &&
     (filter.subjectUserId === undefined || record.subjectUserId === filter.subjectUserId) &&
     (filter.status === undefined || record.status === filter.status) &&

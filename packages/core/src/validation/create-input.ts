@@ -39,6 +39,17 @@ const AGENT_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/
 const USER_ID = /^user_[A-Za-z0-9]{1,64}$/
 const MAX_IDENTIFIER_LENGTH = 320
 
+// Half of a UTF-16 surrogate pair: what cutting an emoji with `slice` leaves. Clerk, JSON parsers in
+// other languages and Redis's Lua cannot read it back, so it never enters a record.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Whether a string is well-formed Unicode (no half of an emoji left by cutting it). */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value)
+}
+
+const HALF_CHARACTER = 'contains half of a character (a lone UTF-16 surrogate, e.g. an emoji cut in two): truncate text by code points'
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -76,6 +87,10 @@ function readOnBehalfOf(value: unknown, errors: FieldError[]): OnBehalfOf | unde
     })
     return undefined
   }
+  if (!isWellFormedText(identifier)) {
+    errors.push({ field: 'onBehalfOf.identifier', message: HALF_CHARACTER })
+    return undefined
+  }
   return { identifier: identifier.trim() }
 }
 
@@ -108,6 +123,8 @@ export function validateCreateInput(body: unknown, ctx: InputContext): Validated
         field: 'taskDescription',
         message: `must be a non-empty string of at most ${MAX_DESCRIPTION_LENGTH} characters`,
       })
+    } else if (!isWellFormedText(value)) {
+      errors.push({ field: 'taskDescription', message: HALF_CHARACTER })
     } else {
       taskDescription = value.trim()
     }
@@ -160,6 +177,8 @@ export function validateCreateInput(body: unknown, ctx: InputContext): Validated
   const requested = body.redirectUrl ?? options.redirect.defaultUrl
   if (typeof requested !== 'string') {
     errors.push({ field: 'redirectUrl', message: 'must be a string' })
+  } else if (!isWellFormedText(requested)) {
+    errors.push({ field: 'redirectUrl', message: HALF_CHARACTER })
   } else {
     const baseOrigin = ctx.requestOrigin ?? allowedOrigins[0]
     const check = checkRedirectUrl(requested, { allowedOrigins, baseOrigin })
