@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { build, type Metafile, type OutputFile } from 'esbuild'
 import { packageDir } from './package-dir.ts'
 
 export interface EntrySize {
@@ -10,6 +10,31 @@ export interface EntrySize {
   gzipped: number
   /** Bytes the entry should stay under, if it has a goal. */
   goal?: number
+  /** Chunks the entry imports on demand (`import()`), loaded on first use: not in the sizes above. */
+  onDemand?: { minified: number; gzipped: number }
+}
+
+interface OutputSize {
+  byteLength: number
+  gzipped: number
+}
+
+const total = (outputs: OutputSize[], key: keyof OutputSize) => outputs.reduce((sum, output) => sum + output[key], 0)
+
+/** The entry with every chunk it imports statically (loaded at start), and the chunks reached only through `import()`. */
+function splitByLoading(metafile: Metafile, files: OutputFile[]): { atStart: OutputSize[]; onDemand: OutputSize[] } {
+  const sizeOf = new Map(files.map((file) => [relative(process.cwd(), file.path), { byteLength: file.contents.byteLength, gzipped: gzipSync(file.contents).byteLength }]))
+  const entry = Object.keys(metafile.outputs).find((path) => metafile.outputs[path]?.entryPoint !== undefined && path.endsWith('.js'))
+  const atStart = new Set<string>()
+  const visit = (path: string) => {
+    if (atStart.has(path)) return
+    atStart.add(path)
+    for (const imported of metafile.outputs[path]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+  }
+  if (entry) visit(entry)
+  const chunks = Object.keys(metafile.outputs).filter((path) => path.endsWith('.js'))
+  const pick = (paths: string[]) => paths.map((path) => sizeOf.get(path) ?? { byteLength: 0, gzipped: 0 })
+  return { atStart: pick(chunks.filter((path) => atStart.has(path))), onDemand: pick(chunks.filter((path) => !atStart.has(path))) }
 }
 
 /** Core's main entry, minified and gzipped, in bytes (4 kB). */
@@ -60,11 +85,22 @@ export async function measureBundleSizes(): Promise<EntrySize[]> {
         format: 'esm',
         platform: 'node',
         external: [...ALWAYS_EXTERNAL, ...peers, ...external],
+        // Code split as an app's bundler does: what the entry imports on demand (`import()`) goes to
+        // chunks of its own, loaded on first use, and is reported apart from what loads at start.
+        splitting: true,
+        outdir: 'out',
+        metafile: true,
         write: false,
         logLevel: 'silent',
       })
-      const code = result.outputFiles[0]?.contents ?? new Uint8Array()
-      sizes.push({ entry, minified: code.byteLength, gzipped: gzipSync(code).byteLength, ...(goal === undefined ? {} : { goal }) })
+      const { atStart, onDemand } = splitByLoading(result.metafile, result.outputFiles)
+      sizes.push({
+        entry,
+        minified: total(atStart, 'byteLength'),
+        gzipped: total(atStart, 'gzipped'),
+        ...(onDemand.length === 0 ? {} : { onDemand: { minified: total(onDemand, 'byteLength'), gzipped: total(onDemand, 'gzipped') } }),
+        ...(goal === undefined ? {} : { goal }),
+      })
     }
   }
   return sizes

@@ -5,16 +5,11 @@ import { AgentTaskError, invalidRequest } from './errors.js'
 import { isRefusal, type Refusal, refusalOf } from './guards.js'
 import { runHook } from './hooks.js'
 import { type AgentTasksOptions, type ResolvedOptions, resolveOptions } from './options.js'
-import { alreadyRevoked, endLinkAccess, type RevokeAllResult, revokeAllAccess } from './ledger/end-access.js'
+import { alreadyRevoked } from './ledger/already-revoked.js'
+import type { RevokeAllResult } from './ledger/end-access.js'
 import type { LedgerDeps, SignedCall } from './ledger/ledger-deps.js'
-import {
-  type AgentTaskPage,
-  involvingUser,
-  isUserIdOrAbsent,
-  type ListAgentTasksQuery,
-  listLinks,
-  validateListQuery,
-} from './ledger/list-links.js'
+import { type AgentTaskPage, isUserIdOrAbsent, type ListAgentTasksQuery, validateListQuery } from './ledger/list-query.js'
+import { loadLedgerOperations } from './ledger/load-operations.js'
 import { ensurePendingRoom, recordOrRevoke } from './ledger/record-link.js'
 import { countMint } from './limits/mint-limits.js'
 import { type AgentTaskRecord, type AgentTaskStore, involves } from './store/types.js'
@@ -202,6 +197,7 @@ export function createAgentTasksService<Context = unknown>(
       // Clerk refuses a used link and a revoked one alike: used, unless a concurrent revoke won.
       const current = await store.update(agentTaskId, { status: 'used' }, ['pending'])
       if (current?.status === 'revoked') throw alreadyRevoked(current)
+      const { endLinkAccess } = await loadLedgerOperations()
       return endLinkAccess(ledger, current ?? { ...record, status: 'used' }, call)
     }
     // Clerk accepted this revoke, so the link was unused: revoked, whatever a concurrent refused revoke concluded.
@@ -219,6 +215,7 @@ export function createAgentTasksService<Context = unknown>(
   async function concerns(record: AgentTaskRecord, userId: string, call: SignedCall<Context>): Promise<boolean> {
     if (record.ownerUserId === userId || record.subjectUserId === userId) return true
     if (record.subjectIdentifier === undefined || record.subjectUserId !== undefined) return false
+    const { involvingUser } = await loadLedgerOperations()
     return involves(record, await involvingUser(ledger, userId, call))
   }
 
@@ -235,7 +232,7 @@ export function createAgentTasksService<Context = unknown>(
       await refuse(notFound, 'revoke', call)
     }
     if (record.status === 'revoked' || record.status === 'expired') throw alreadyRevoked(record)
-    if (record.status === 'used') return endLinkAccess(ledger, record, signed)
+    if (record.status === 'used') return (await loadLedgerOperations()).endLinkAccess(ledger, record, signed)
     return revokeUnused(record, signed)
   }
 
@@ -255,13 +252,13 @@ export function createAgentTasksService<Context = unknown>(
   async function listFor(auth: SignedInAuth, raw: Record<string, unknown> | undefined, call: CallContext<Context>) {
     const query = validateListQuery(raw)
     const owner = await targetUser('list', auth, query.userId, call)
-    return listLinks(ledger, owner, query, { auth, context: call.context })
+    return (await loadLedgerOperations()).listLinks(ledger, owner, query, { auth, context: call.context })
   }
 
   async function endAll(auth: SignedInAuth, userId: unknown, call: CallContext<Context>) {
     if (!isUserIdOrAbsent(userId)) throw invalidRequest([{ field: 'userId', message: 'must be a Clerk user ID' }])
     const target = await targetUser('revoke-all', auth, userId, call)
-    return revokeAllAccess(ledger, target, { auth, context: call.context })
+    return (await loadLedgerOperations()).revokeAllAccess(ledger, target, { auth, context: call.context })
   }
 
   return {

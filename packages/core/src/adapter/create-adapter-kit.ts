@@ -1,6 +1,6 @@
 import { type AgentTasksService, type CreatedAgentTask, createAgentTasksService } from '../agent-tasks.js'
 import type { RevokeAllResult } from '../ledger/end-access.js'
-import type { AgentTaskPage, ListAgentTasksQuery } from '../ledger/list-links.js'
+import type { AgentTaskPage, ListAgentTasksQuery } from '../ledger/list-query.js'
 import { AgentTaskError } from '../errors.js'
 import type { ContractRequest, ContractResponse } from '../http/contract.js'
 import { runContract } from '../http/run-contract.js'

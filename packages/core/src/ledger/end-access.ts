@@ -6,15 +6,6 @@ import { involvingUser } from './list-links.js'
 import type { LedgerDeps, SignedCall } from './ledger-deps.js'
 import { refreshRecords } from './refresh-records.js'
 
-const ALREADY_REVOKED = 'This link was already revoked.'
-
-export function alreadyRevoked(record: AgentTaskRecord): AgentTaskError {
-  return new AgentTaskError(
-    'agent_task_already_revoked',
-    record.status === 'expired' ? 'This link expired unused and was revoked.' : ALREADY_REVOKED,
-  )
-}
-
 /** A session to end, with what the kill switch reports about it. */
 export interface SessionToEnd {
   sessionId: string

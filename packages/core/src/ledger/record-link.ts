@@ -2,7 +2,7 @@ import { withTimeout } from '../clerk/with-timeout.js'
 import { AgentTaskError } from '../errors.js'
 import type { AgentTaskRecord } from '../store/types.js'
 import type { LedgerDeps, SignedCall } from './ledger-deps.js'
-import { refreshRecords } from './refresh-records.js'
+import { loadLedgerOperations } from './load-operations.js'
 
 function tooManyPending(max: number): AgentTaskError {
   return new AgentTaskError(
@@ -22,6 +22,7 @@ export async function ensurePendingRoom<Context>(deps: LedgerDeps<Context>, call
   if (max === undefined) return
   const owner = call.auth.userId
   if ((await store.countPending(owner)) < max) return
+  const { refreshRecords } = await loadLedgerOperations()
   await refreshRecords(deps, await store.list({ ownerUserId: owner, status: 'pending', limit: max }), call)
   if ((await store.countPending(owner)) >= max) throw tooManyPending(max)
 }

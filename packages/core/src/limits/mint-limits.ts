@@ -1,5 +1,5 @@
-import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js'
 import { AgentTaskError } from '../errors.js'
+import { inMemoryRateLimiter } from './in-memory-rate-limiter.js'
 import type { CreateRateLimiter, RateLimiterLike, RateLimiterVerdict } from './rate-limiter.js'
 
 export interface MintLimitsOptions {
@@ -41,7 +41,7 @@ export function resolveMintLimits(options: MintLimitsOptions | false | undefined
   if (options === false) return { rate: undefined, maxPending: undefined }
   const rate = options?.rate === undefined ? { mints: 30, windowSeconds: 60 } : options.rate
   const maxPending = options?.maxPending === undefined ? 50 : options.maxPending
-  const create: CreateRateLimiter = options?.createRateLimiter ?? ((policy) => new RateLimiterMemory(policy))
+  const create: CreateRateLimiter = options?.createRateLimiter ?? inMemoryRateLimiter
   return {
     rate:
       rate === false
