@@ -1,7 +1,8 @@
 import { type AgentTaskRecord, type AgentTaskStore, compareNewestFirst, matchesFilter } from '@agent-tasks/core'
 import { bounded } from './bounded.js'
+import { fromFields, removedFields, statusField, toFields } from './record-fields.js'
 import type { RedisCommandClient } from './redis-client.js'
-import { SAVE, UPDATE } from './scripts.js'
+import { READ, SAVE, UPDATE } from './scripts.js'
 
 export interface RedisStoreOptions {
   /** Prefix of every key. Default `"agent-tasks:"`. */
@@ -16,13 +17,7 @@ export interface RedisStoreOptions {
 }
 
 const DAY = 86_400
-
-/** Lua's JSON encoder writes an empty array as `{}`: the one array in a record is `sessions`. */
-function parseRecord(raw: string): AgentTaskRecord {
-  const record = JSON.parse(raw) as AgentTaskRecord
-  if (record.sessions !== undefined && !Array.isArray(record.sessions)) record.sessions = []
-  return record
-}
+const PENDING = statusField('pending')
 
 /**
  * The ledger of agent-task links in Redis, shared by every instance of the app: saves, pending limits
@@ -43,6 +38,7 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
     all: `${prefix}index`,
   }
   const command = <T>(args: string[]) => bounded(() => client.sendCommand(args) as Promise<T>, timeoutMs)
+  const read = (ids: readonly string[]) => command<string[][]>(['EVAL', READ, String(ids.length), ...ids.map(keys.record)])
 
   async function page(index: string, max: string, offset: number, count: number): Promise<string[]> {
     return command<string[]>(['ZRANGE', index, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', String(offset), String(count)])
@@ -60,35 +56,40 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
         keys.pending(owner),
         keys.owner(owner),
         keys.all,
-        JSON.stringify(record),
         id,
         String(Date.parse(record.createdAt)),
         max === undefined ? '' : String(max),
         record.status === 'pending' ? '1' : '0',
         retention,
+        ...toFields(record),
       ])
       return result === 'limit_reached' ? 'limit_reached' : undefined
     },
     async get(agentTaskId) {
-      const raw = await command<string | null>(['GET', keys.record(agentTaskId)])
-      return raw === null ? undefined : parseRecord(raw)
+      const [fields] = await read([agentTaskId])
+      return fromFields(fields ?? [])
     },
-    async update(agentTaskId, patch, expected) {
+    async update(agentTaskId, patch, expected = []) {
       // The owner never changes, so the pending set's key can be read before the atomic update.
       const current = await this.get(agentTaskId)
       if (!current) return undefined
-      const raw = await command<string | null>([
+      const removed = removedFields(patch)
+      const reply = await command<string[] | null>([
         'EVAL',
         UPDATE,
         '2',
         keys.record(agentTaskId),
         keys.pending(current.ownerUserId),
-        JSON.stringify(patch),
-        (expected ?? []).join(','),
         agentTaskId,
         retention,
+        PENDING,
+        String(expected.length),
+        ...expected.map(statusField),
+        String(removed.length),
+        ...removed,
+        ...toFields(patch),
       ])
-      return raw === null ? undefined : parseRecord(raw)
+      return reply === null ? undefined : fromFields(reply.slice(1))
     },
     async countPending(ownerUserId) {
       return command<number>(['SCARD', keys.pending(ownerUserId)])
@@ -102,15 +103,11 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
       for (let offset = 0; found.length < limit; offset += batch) {
         const ids = await page(index, max, offset, batch)
         if (ids.length === 0) break
-        const raws = await command<Array<string | null>>(['MGET', ...ids.map(keys.record)])
-        const gone = ids.filter((_, i) => raws[i] === null)
+        const records = (await read(ids)).map(fromFields)
+        const gone = ids.filter((_, i) => records[i] === undefined)
         // Records past their retention leave their index entries behind: drop them as they are met.
         if (gone.length > 0) await command(['ZREM', index, ...gone])
-        for (const raw of raws) {
-          if (raw === null) continue
-          const record = parseRecord(raw)
-          if (matchesFilter(record, filter)) found.push(record)
-        }
+        for (const record of records) if (record && matchesFilter(record, filter)) found.push(record)
         if (ids.length < batch) break
         if (gone.length > 0) offset -= gone.length
       }

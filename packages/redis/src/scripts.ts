@@ -1,52 +1,74 @@
 // Lua runs atomically in Redis: no other client's command lands between a check and its write, on
-// one instance of the app or many.
+// one instance of the app or many. The scripts never decode JSON (see record-fields.ts).
 
 /**
  * KEYS: record, owner's pending set, owner's index, global index.
- * ARGV: record JSON, ID, score (created ms), max pending ('' for none), '1' if pending, retention seconds.
+ * ARGV: ID, score (created ms), max pending ('' for none), '1' if pending, retention seconds, then the
+ * record's hash fields (name, JSON, …).
  * Returns 'limit_reached' or 'ok'. Pending records never expire; settled ones after the retention.
  */
 export const SAVE = `
-if ARGV[4] ~= '' and ARGV[5] == '1' and redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 0
-  and redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[4]) then
+if ARGV[3] ~= '' and ARGV[4] == '1' and redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0
+  and redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[3]) then
   return 'limit_reached'
 end
-redis.call('SET', KEYS[1], ARGV[1])
-if ARGV[5] == '1' then
-  redis.call('SADD', KEYS[2], ARGV[2])
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+if ARGV[4] == '1' then
+  redis.call('SADD', KEYS[2], ARGV[1])
 else
-  redis.call('SREM', KEYS[2], ARGV[2])
-  redis.call('EXPIRE', KEYS[1], ARGV[6])
+  redis.call('SREM', KEYS[2], ARGV[1])
+  redis.call('EXPIRE', KEYS[1], ARGV[5])
 end
-redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
-redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 return 'ok'
 `
 
 /**
+ * A compare-and-set on the status, then the patch, in one step.
  * KEYS: record, owner's pending set.
- * ARGV: patch JSON, expected statuses ('' for any, else comma-separated), ID, retention seconds.
- * Returns the record's JSON after the call (patched or not), or nil when there is none.
+ * ARGV: ID, retention seconds, pending status (its JSON), n, n expected statuses (their JSON; none for
+ * any), m, m fields to remove, then the fields to set (name, JSON, …).
+ * Returns nil when there is no record, else {'current' | 'updated', name, JSON, …}: the record as it
+ * is after the call, unchanged when its status was not one of those expected.
  */
 export const UPDATE = `
-local raw = redis.call('GET', KEYS[1])
-if not raw then return nil end
-local record = cjson.decode(raw)
-if ARGV[2] ~= '' then
+if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
+local i = 4
+local expected = tonumber(ARGV[i])
+if expected > 0 then
+  local status = redis.call('HGET', KEYS[1], 'status')
   local allowed = false
-  for status in string.gmatch(ARGV[2], '[^,]+') do
-    if record.status == status then allowed = true end
+  for j = i + 1, i + expected do
+    if status == ARGV[j] then allowed = true end
   end
-  if not allowed then return raw end
+  if not allowed then
+    local current = redis.call('HGETALL', KEYS[1])
+    table.insert(current, 1, 'current')
+    return current
+  end
 end
-for key, value in pairs(cjson.decode(ARGV[1])) do record[key] = value end
-local updated = cjson.encode(record)
-redis.call('SET', KEYS[1], updated)
-if record.status == 'pending' then
-  redis.call('SADD', KEYS[2], ARGV[3])
+i = i + expected + 1
+local removed = tonumber(ARGV[i])
+if removed > 0 then redis.call('HDEL', KEYS[1], unpack(ARGV, i + 1, i + removed)) end
+i = i + removed + 1
+if i <= #ARGV then redis.call('HSET', KEYS[1], unpack(ARGV, i)) end
+if redis.call('HGET', KEYS[1], 'status') == ARGV[3] then
+  redis.call('SADD', KEYS[2], ARGV[1])
+  redis.call('PERSIST', KEYS[1])
 else
-  redis.call('SREM', KEYS[2], ARGV[3])
-  redis.call('EXPIRE', KEYS[1], ARGV[4])
+  redis.call('SREM', KEYS[2], ARGV[1])
+  redis.call('EXPIRE', KEYS[1], ARGV[2])
 end
+local updated = redis.call('HGETALL', KEYS[1])
+table.insert(updated, 1, 'updated')
 return updated
+`
+
+/** KEYS: records. Returns each record's hash fields (name, JSON, …), empty for a record that is gone. */
+export const READ = `
+local records = {}
+for i, key in ipairs(KEYS) do records[i] = redis.call('HGETALL', key) end
+return records
 `
