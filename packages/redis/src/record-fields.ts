@@ -43,6 +43,12 @@ export function removedFields(values: object): string[] {
 /** A status as its hash field holds it, for the scripts to compare. */
 export const statusField = (status: string): string => JSON.stringify(status)
 
+/** One field's JSON in a hash read as `[name, JSON, …]`, as stored (byte for byte). */
+export function fieldOf(flat: readonly string[], name: string): string | undefined {
+  for (let i = 0; i + 1 < flat.length; i += 2) if (flat[i] === name) return flat[i + 1]
+  return undefined
+}
+
 /** The record in a hash read as `[name, JSON, …]` (`HGETALL` in a script); `undefined` when there is none. */
 export function fromFields(flat: readonly string[]): AgentTaskRecord | undefined {
   if (flat.length === 0) return undefined

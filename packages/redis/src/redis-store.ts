@@ -1,7 +1,8 @@
-import { type AgentTaskRecord, type AgentTaskStore, compareNewestFirst, matchesFilter } from '@agent-tasks/core'
+import { AgentTaskError, type AgentTaskRecord, type AgentTaskStore, compareNewestFirst, matchesFilter } from '@agent-tasks/core'
 import { bounded } from './bounded.js'
-import { fromFields, removedFields, statusField, toFields } from './record-fields.js'
+import { fieldOf, fromFields, removedFields, statusField, toFields } from './record-fields.js'
 import type { RedisCommandClient } from './redis-client.js'
+import { EXPIRY_INPUTS, expirySeconds } from './retention.js'
 import { READ, SAVE, UPDATE } from './scripts.js'
 
 export interface RedisStoreOptions {
@@ -9,7 +10,8 @@ export interface RedisStoreOptions {
   prefix?: string
   /**
    * How long the record of a link that can no longer sign in (used, revoked, expired) is kept after
-   * its last change, in seconds. Records of unused links are kept until they settle. Default 30 days.
+   * its last change, in seconds, and never less than until the agent session it opened may have ended.
+   * Records of unused links are kept until they settle. Default 30 days.
    */
   retentionSeconds?: number
   /** Longest wait for Redis per call before answering 503 `store_unavailable`. Default 2000 ms. */
@@ -18,6 +20,8 @@ export interface RedisStoreOptions {
 
 const DAY = 86_400
 const PENDING = statusField('pending')
+/** Updates of one record that met a concurrent change and read it again, before giving up. */
+const MAX_UPDATE_ATTEMPTS = 20
 
 /**
  * The ledger of agent-task links in Redis, shared by every instance of the app: saves, pending limits
@@ -29,7 +33,8 @@ const PENDING = statusField('pending')
  */
 export function createRedisStore(client: RedisCommandClient, options: RedisStoreOptions = {}): AgentTaskStore {
   const prefix = options.prefix ?? 'agent-tasks:'
-  const retention = String(options.retentionSeconds ?? 30 * DAY)
+  const retentionSeconds = options.retentionSeconds ?? 30 * DAY
+  const keepFor = (record: AgentTaskRecord) => String(expirySeconds(record, retentionSeconds) ?? '')
   const timeoutMs = options.timeoutMs ?? 2000
   const keys = {
     record: (id: string) => `${prefix}task:${id}`,
@@ -60,7 +65,7 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
         String(Date.parse(record.createdAt)),
         max === undefined ? '' : String(max),
         record.status === 'pending' ? '1' : '0',
-        retention,
+        keepFor(record),
         ...toFields(record),
       ])
       return result === 'limit_reached' ? 'limit_reached' : undefined
@@ -70,26 +75,32 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
       return fromFields(fields ?? [])
     },
     async update(agentTaskId, patch, expected = []) {
-      // The owner never changes, so the pending set's key can be read before the atomic update.
-      const current = await this.get(agentTaskId)
-      if (!current) return undefined
       const removed = removedFields(patch)
-      const reply = await command<string[] | null>([
-        'EVAL',
-        UPDATE,
-        '2',
-        keys.record(agentTaskId),
-        keys.pending(current.ownerUserId),
-        agentTaskId,
-        retention,
-        PENDING,
-        String(expected.length),
-        ...expected.map(statusField),
-        String(removed.length),
-        ...removed,
-        ...toFields(patch),
-      ])
-      return reply === null ? undefined : fromFields(reply.slice(1))
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+        // The owner never changes, so the pending set's key can be read before the atomic update.
+        const [fields = []] = await read([agentTaskId])
+        const current = fromFields(fields)
+        if (!current) return undefined
+        const reply = await command<string[] | 'retry' | null>([
+          'EVAL',
+          UPDATE,
+          '2',
+          keys.record(agentTaskId),
+          keys.pending(current.ownerUserId),
+          agentTaskId,
+          keepFor({ ...current, ...patch }),
+          PENDING,
+          String(expected.length),
+          ...expected.map(statusField),
+          String(EXPIRY_INPUTS.length),
+          ...EXPIRY_INPUTS.flatMap((name) => [name, fieldOf(fields, name) ?? '']),
+          String(removed.length),
+          ...removed,
+          ...toFields(patch),
+        ])
+        if (reply !== 'retry') return reply === null ? undefined : fromFields(reply.slice(1))
+      }
+      throw new AgentTaskError('store_unavailable', `The record ${agentTaskId} kept changing while it was updated. Try again.`)
     },
     async countPending(ownerUserId) {
       return command<number>(['SCARD', keys.pending(ownerUserId)])

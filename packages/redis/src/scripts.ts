@@ -3,9 +3,9 @@
 
 /**
  * KEYS: record, owner's pending set, owner's index, global index.
- * ARGV: ID, score (created ms), max pending ('' for none), '1' if pending, retention seconds, then the
- * record's hash fields (name, JSON, …).
- * Returns 'limit_reached' or 'ok'. Pending records never expire; settled ones after the retention.
+ * ARGV: ID, score (created ms), max pending ('' for none), '1' if pending, seconds to keep the record
+ * ('' for no expiry), then the record's hash fields (name, JSON, …).
+ * Returns 'limit_reached' or 'ok'.
  */
 export const SAVE = `
 if ARGV[3] ~= '' and ARGV[4] == '1' and redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0
@@ -18,20 +18,24 @@ if ARGV[4] == '1' then
   redis.call('SADD', KEYS[2], ARGV[1])
 else
   redis.call('SREM', KEYS[2], ARGV[1])
-  redis.call('EXPIRE', KEYS[1], ARGV[5])
 end
+if ARGV[5] ~= '' then redis.call('EXPIRE', KEYS[1], ARGV[5]) end
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 return 'ok'
 `
 
 /**
- * A compare-and-set on the status, then the patch, in one step.
+ * A compare-and-set on the status, then the patch, in one step. The caller computed the expiry from the
+ * record it read: the fields that expiry depends on are checked unchanged, else nothing is written and
+ * the caller reads again.
  * KEYS: record, owner's pending set.
- * ARGV: ID, retention seconds, pending status (its JSON), n, n expected statuses (their JSON; none for
- * any), m, m fields to remove, then the fields to set (name, JSON, …).
- * Returns nil when there is no record, else {'current' | 'updated', name, JSON, …}: the record as it
- * is after the call, unchanged when its status was not one of those expected.
+ * ARGV: ID, seconds to keep the record ('' for no expiry), pending status (its JSON), n, n expected
+ * statuses (their JSON; none for any), g, g pairs (field, its JSON as read, '' if it had none), m, m
+ * fields to remove, then the fields to set (name, JSON, …).
+ * Returns nil when there is no record, 'retry' when a checked field changed, else
+ * {'current' | 'updated', name, JSON, …}: the record as it is after the call, unchanged when its status
+ * was not one of those expected.
  */
 export const UPDATE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
@@ -50,17 +54,21 @@ if expected > 0 then
   end
 end
 i = i + expected + 1
+local guarded = tonumber(ARGV[i])
+for j = i + 1, i + 2 * guarded, 2 do
+  if (redis.call('HGET', KEYS[1], ARGV[j]) or '') ~= ARGV[j + 1] then return 'retry' end
+end
+i = i + 2 * guarded + 1
 local removed = tonumber(ARGV[i])
 if removed > 0 then redis.call('HDEL', KEYS[1], unpack(ARGV, i + 1, i + removed)) end
 i = i + removed + 1
 if i <= #ARGV then redis.call('HSET', KEYS[1], unpack(ARGV, i)) end
 if redis.call('HGET', KEYS[1], 'status') == ARGV[3] then
   redis.call('SADD', KEYS[2], ARGV[1])
-  redis.call('PERSIST', KEYS[1])
 else
   redis.call('SREM', KEYS[2], ARGV[1])
-  redis.call('EXPIRE', KEYS[1], ARGV[2])
 end
+if ARGV[2] == '' then redis.call('PERSIST', KEYS[1]) else redis.call('EXPIRE', KEYS[1], ARGV[2]) end
 local updated = redis.call('HGETALL', KEYS[1])
 table.insert(updated, 1, 'updated')
 return updated

@@ -1,0 +1,77 @@
+import type { AgentTaskSession, AgentTaskStore } from '@agent-tasks/core'
+import { createClient } from 'redis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createRedisStore } from '../src/index.js'
+import { record } from './records.js'
+import { type RedisServer, startRedisServer } from './redis-server.js'
+
+let server: RedisServer
+let client: ReturnType<typeof createClient>
+let store: AgentTaskStore
+
+beforeAll(async () => {
+  server = await startRedisServer()
+  client = createClient({ url: server.url, disableOfflineQueue: true })
+  client.on('error', () => {})
+  await client.connect()
+  store = createRedisStore(client, { prefix: 'ret:', retentionSeconds: 1, timeoutMs: 5000 })
+})
+afterAll(async () => {
+  client.destroy()
+  await server.close()
+})
+
+const HOUR = 3_600_000
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const ttlOf = async (id: string) => (await client.sendCommand(['TTL', `ret:task:${id}`])) as number
+const session = (status: string, expiresInMs?: number): AgentTaskSession => ({
+  sessionId: `sess_${Math.random().toString(36).slice(2)}`,
+  status,
+  createdAt: new Date().toISOString(),
+  ...(expiresInMs === undefined ? {} : { expiresAt: new Date(Date.now() + expiresInMs).toISOString() }),
+})
+
+describe('retention never drops a record while its agent session may still act', () => {
+  it('keeps a used record with an active session past retentionSeconds, and drops it once its sessions ended', async () => {
+    const live = record('user_ret', { status: 'used', sessions: [session('active', HOUR)] })
+    const liveNoExpiry = record('user_ret', { status: 'used', sessions: [session('revoked'), session('active')], sessionMaxDurationInSeconds: 7200 })
+    const ended = record('user_ret', { status: 'used', sessions: [session('ended', HOUR), session('revoked', HOUR)] })
+    const revoked = record('user_ret', { status: 'revoked' })
+    const usedLater = record('user_ret')
+    const endedLater = record('user_ret', { status: 'used', sessions: [session('active', HOUR)] })
+    for (const r of [live, liveNoExpiry, ended, revoked, usedLater, endedLater]) await store.save(r)
+    await store.update(usedLater.agentTaskId, { status: 'used', sessions: [session('active', HOUR)] }, ['pending'])
+    await store.update(endedLater.agentTaskId, { sessions: [session('revoked', HOUR)] }, ['used'])
+
+    expect(await ttlOf(live.agentTaskId)).toBeGreaterThan(3500)
+    expect(await ttlOf(liveNoExpiry.agentTaskId)).toBeGreaterThan(7100)
+    expect(await ttlOf(usedLater.agentTaskId)).toBeGreaterThan(3500)
+    await sleep(2200)
+    for (const kept of [live, liveNoExpiry, usedLater]) expect(await store.get(kept.agentTaskId)).toBeDefined()
+    for (const gone of [ended, revoked, endedLater]) expect(await store.get(gone.agentTaskId)).toBeUndefined()
+  })
+
+  it('computes the expiry from the record as written, even under concurrent patches', async () => {
+    // Used, no session seen yet, its link long expired: nothing can act through it, so retention (1 s) applies.
+    const used = record('user_ret_race', { status: 'used', expiresAt: new Date(Date.now() - HOUR).toISOString() })
+    await store.save(used)
+    const active = [session('active', HOUR)]
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0 ? store.update(used.agentTaskId, { sessions: active }, ['used']) : store.update(used.agentTaskId, { usedAt: `t${i}` }),
+      ),
+    )
+    expect((await store.get(used.agentTaskId))?.sessions).toEqual(active)
+    // An update that read the record before the session was written must not have set a 1 s expiry.
+    expect(await ttlOf(used.agentTaskId)).toBeGreaterThan(3500)
+  })
+
+  it('keeps a pending record, and a used one whose times cannot be read, with no expiry', async () => {
+    const pending = record('user_ret_forever')
+    const unreadable = record('user_ret_forever', { status: 'used', sessions: [{ sessionId: 's', status: 'active', createdAt: 'not a time' }] })
+    await store.save(pending)
+    await store.save(unreadable)
+    expect(await ttlOf(pending.agentTaskId)).toBe(-1)
+    expect(await ttlOf(unreadable.agentTaskId)).toBe(-1)
+  })
+})
