@@ -1,5 +1,7 @@
 import { AgentTaskError, type AgentTaskRecord, type AgentTaskStore, compareNewestFirst, matchesFilter } from '@agent-tasks/core'
 import { bounded } from './bounded.js'
+import { forget, sweepExpired } from './index-trimming.js'
+import { type Command, storeKeys } from './keys.js'
 import { fieldOf, fromFields, removedFields, statusField, toFields } from './record-fields.js'
 import type { RedisCommandClient } from './redis-client.js'
 import { EXPIRY_INPUTS, expirySeconds } from './retention.js'
@@ -36,13 +38,8 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
   const retentionSeconds = options.retentionSeconds ?? 30 * DAY
   const keepFor = (record: AgentTaskRecord) => String(expirySeconds(record, retentionSeconds) ?? '')
   const timeoutMs = options.timeoutMs ?? 2000
-  const keys = {
-    record: (id: string) => `${prefix}task:${id}`,
-    pending: (owner: string) => `${prefix}pending:${owner}`,
-    owner: (owner: string) => `${prefix}owner:${owner}`,
-    all: `${prefix}index`,
-  }
-  const command = <T>(args: string[]) => bounded(() => client.sendCommand(args) as Promise<T>, timeoutMs)
+  const keys = storeKeys(prefix)
+  const command: Command = <T>(args: string[]) => bounded(() => client.sendCommand(args) as Promise<T>, timeoutMs)
   const read = (ids: readonly string[]) => command<string[][]>(['EVAL', READ, String(ids.length), ...ids.map(keys.record)])
 
   async function page(index: string, max: string, offset: number, count: number): Promise<string[]> {
@@ -53,12 +50,15 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
     async save(record, saveOptions) {
       const { agentTaskId: id, ownerUserId: owner } = record
       const max = saveOptions?.maxPendingPerOwner
+      await sweepExpired(command, keys)
       const result = await command<string>([
         'EVAL',
         SAVE,
-        '4',
+        '6',
         keys.record(id),
         keys.pending(owner),
+        keys.refs(id),
+        keys.expiring,
         keys.owner(owner),
         keys.all,
         id,
@@ -84,9 +84,10 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
         const reply = await command<string[] | 'retry' | null>([
           'EVAL',
           UPDATE,
-          '2',
+          '3',
           keys.record(agentTaskId),
           keys.pending(current.ownerUserId),
+          keys.expiring,
           agentTaskId,
           keepFor({ ...current, ...patch }),
           PENDING,
@@ -117,7 +118,7 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
         const records = (await read(ids)).map(fromFields)
         const gone = ids.filter((_, i) => records[i] === undefined)
         // Records past their retention leave their index entries behind: drop them as they are met.
-        if (gone.length > 0) await command(['ZREM', index, ...gone])
+        if (gone.length > 0) await forget(command, keys, gone, [index])
         for (const record of records) if (record && matchesFilter(record, filter)) found.push(record)
         if (ids.length < batch) break
         if (gone.length > 0) offset -= gone.length

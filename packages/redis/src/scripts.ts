@@ -2,12 +2,31 @@
 // one instance of the app or many. The scripts never decode JSON (see record-fields.ts).
 
 /**
- * KEYS: record, owner's pending set, owner's index, global index.
+ * Sets how long a record is kept: '' for ever, else that many seconds. Records that will expire are
+ * listed in the expiring set by when (Redis' clock, ms), so their index entries can be trimmed after.
+ */
+const KEEP = `
+local function keep(record, expiring, id, seconds)
+  if seconds == '' then
+    redis.call('PERSIST', record)
+    redis.call('ZREM', expiring, id)
+  else
+    redis.call('EXPIRE', record, seconds)
+    local now = redis.call('TIME')
+    local at = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + tonumber(seconds) * 1000
+    redis.call('ZADD', expiring, at, id)
+  end
+end
+`
+
+/**
+ * KEYS: record, owner's pending set, record's index list (refs), expiring set, then the indexes that
+ * list the record (owner's, global, …).
  * ARGV: ID, score (created ms), max pending ('' for none), '1' if pending, seconds to keep the record
  * ('' for no expiry), then the record's hash fields (name, JSON, …).
  * Returns 'limit_reached' or 'ok'.
  */
-export const SAVE = `
+export const SAVE = `${KEEP}
 if ARGV[3] ~= '' and ARGV[4] == '1' and redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0
   and redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[3]) then
   return 'limit_reached'
@@ -19,9 +38,11 @@ if ARGV[4] == '1' then
 else
   redis.call('SREM', KEYS[2], ARGV[1])
 end
-if ARGV[5] ~= '' then redis.call('EXPIRE', KEYS[1], ARGV[5]) end
-redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
-redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+keep(KEYS[1], KEYS[4], ARGV[1], ARGV[5])
+for i = 5, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[2], ARGV[1])
+  redis.call('SADD', KEYS[3], KEYS[i])
+end
 return 'ok'
 `
 
@@ -29,7 +50,7 @@ return 'ok'
  * A compare-and-set on the status, then the patch, in one step. The caller computed the expiry from the
  * record it read: the fields that expiry depends on are checked unchanged, else nothing is written and
  * the caller reads again.
- * KEYS: record, owner's pending set.
+ * KEYS: record, owner's pending set, expiring set.
  * ARGV: ID, seconds to keep the record ('' for no expiry), pending status (its JSON), n, n expected
  * statuses (their JSON; none for any), g, g pairs (field, its JSON as read, '' if it had none), m, m
  * fields to remove, then the fields to set (name, JSON, …).
@@ -37,7 +58,7 @@ return 'ok'
  * {'current' | 'updated', name, JSON, …}: the record as it is after the call, unchanged when its status
  * was not one of those expected.
  */
-export const UPDATE = `
+export const UPDATE = `${KEEP}
 if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
 local i = 4
 local expected = tonumber(ARGV[i])
@@ -68,7 +89,7 @@ if redis.call('HGET', KEYS[1], 'status') == ARGV[3] then
 else
   redis.call('SREM', KEYS[2], ARGV[1])
 end
-if ARGV[2] == '' then redis.call('PERSIST', KEYS[1]) else redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+keep(KEYS[1], KEYS[3], ARGV[1], ARGV[2])
 local updated = redis.call('HGETALL', KEYS[1])
 table.insert(updated, 1, 'updated')
 return updated
@@ -79,4 +100,34 @@ export const READ = `
 local records = {}
 for i, key in ipairs(KEYS) do records[i] = redis.call('HGETALL', key) end
 return records
+`
+
+/** KEYS: expiring set. ARGV: most IDs. Returns IDs of records whose expiry has passed (Redis' clock). */
+export const DUE = `
+local now = redis.call('TIME')
+local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+return redis.call('ZRANGE', KEYS[1], '-inf', ms, 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[1]))
+`
+
+/**
+ * Drops the index entries of a record that is gone (expired). A record still there (its expiry was
+ * pushed back, or it was saved again) keeps them, and its place in the expiring set is corrected.
+ * KEYS: record, its index list (refs), expiring set, then every index that may list it.
+ * ARGV: ID. Returns 1 when the entries were dropped, else 0.
+ */
+export const FORGET = `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  local left = redis.call('PTTL', KEYS[1])
+  if left < 0 then
+    redis.call('ZREM', KEYS[3], ARGV[1])
+  else
+    local now = redis.call('TIME')
+    redis.call('ZADD', KEYS[3], tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + left, ARGV[1])
+  end
+  return 0
+end
+for i = 4, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
+redis.call('DEL', KEYS[2])
+redis.call('ZREM', KEYS[3], ARGV[1])
+return 1
 `

@@ -75,3 +75,36 @@ describe('retention never drops a record while its agent session may still act',
     expect(await ttlOf(unreadable.agentTaskId)).toBe(-1)
   })
 })
+
+describe('index entries of expired records are trimmed', () => {
+  const zcard = async (key: string) => (await client.sendCommand(['ZCARD', key])) as number
+  const exists = async (key: string) => (await client.sendCommand(['EXISTS', key])) as number
+
+  it('from every index, by the saves that follow their expiry', async () => {
+    const expiring = Array.from({ length: 5 }, () => record('user_trim', { status: 'revoked' }))
+    const kept = record('user_trim')
+    for (const r of [...expiring, kept]) await store.save(r)
+    const before = await zcard('ret:index')
+    expect(await zcard('ret:owner:user_trim')).toBe(6)
+    await sleep(2200)
+    await store.save(record('user_trim_other'))
+    expect(await zcard('ret:index')).toBeLessThanOrEqual(before + 1 - expiring.length)
+    expect(await zcard('ret:owner:user_trim')).toBe(1)
+    for (const r of expiring) expect(await exists(`ret:refs:${r.agentTaskId}`)).toBe(0)
+    expect(await store.list({ ownerUserId: 'user_trim' })).toEqual([kept])
+  })
+
+  it('from every index, by a listing that meets them', async () => {
+    const expiring = Array.from({ length: 3 }, () => record('user_trim_list', { status: 'expired' }))
+    for (const r of expiring) await store.save(r)
+    const before = await zcard('ret:index')
+    await sleep(2200)
+    expect(await store.list({ ownerUserId: 'user_trim_list' })).toEqual([])
+    expect(await zcard('ret:owner:user_trim_list')).toBe(0)
+    expect(await zcard('ret:index')).toBe(before - expiring.length)
+    for (const r of expiring) {
+      expect(await client.sendCommand(['ZSCORE', 'ret:expiring', r.agentTaskId])).toBeNull()
+      expect(await exists(`ret:refs:${r.agentTaskId}`)).toBe(0)
+    }
+  })
+})
