@@ -25,6 +25,16 @@ const PENDING = statusField('pending')
 /** Updates of one record that met a concurrent change and read it again, before giving up. */
 const MAX_UPDATE_ATTEMPTS = 20
 
+/** The index score of a cursor's time. One that does not parse is the caller's error, not Redis' (a 400, not a 503). */
+function cursorScore(createdAt: string): number {
+  const score = Date.parse(createdAt)
+  if (Number.isNaN(score)) {
+    const fields = [{ field: 'after.createdAt', message: 'must be an ISO 8601 time' }]
+    throw new AgentTaskError('invalid_request', 'Invalid request: check after.createdAt.', { fields })
+  }
+  return score
+}
+
 /**
  * The ledger of agent-task links in Redis, shared by every instance of the app: saves, pending limits
  * and status changes are atomic (Lua), listing is newest first from a sorted index per owner.
@@ -109,7 +119,7 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
     async list(filter = {}) {
       const index = filter.ownerUserId === undefined ? keys.all : keys.owner(filter.ownerUserId)
       const limit = filter.limit ?? Number.POSITIVE_INFINITY
-      const max = filter.after ? String(Date.parse(filter.after.createdAt)) : '+inf'
+      const max = filter.after ? String(cursorScore(filter.after.createdAt)) : '+inf'
       const batch = Math.min(Math.max(Number.isFinite(limit) ? limit * 2 : 200, 20), 500)
       const found: AgentTaskRecord[] = []
       for (let offset = 0; found.length < limit; offset += batch) {

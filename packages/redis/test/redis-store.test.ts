@@ -90,6 +90,12 @@ describe('createRedisStore', () => {
     expect(await client.sendCommand(['ZCARD', 'test:owner:user_gone'])).toBe(1)
   })
 
+  it('answers a cursor whose time does not parse as a bad request, not as Redis failing', async () => {
+    const error = await store.list({ ownerUserId: 'user_list', after: { createdAt: '9999-99-99T99:99:99Z', agentTaskId: 'at_x' } }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AgentTaskError)
+    expect(error).toMatchObject({ code: 'invalid_request', status: 400, fields: [{ field: 'after.createdAt' }] })
+  })
+
   it('counts pending per owner and holds maxPendingPerOwner exactly under 50 concurrent saves', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => store.save(record('user_race'), { maxPendingPerOwner: 10 })))
     expect(results.filter((result) => result === undefined)).toHaveLength(10)

@@ -111,6 +111,14 @@ describe('two app instances on one Redis', () => {
     }
   }, 120_000)
 
+  it('a forged cursor with an impossible date is a 400 naming the cursor, not a 503', async () => {
+    const { token } = await tokenFor('ada@example.com')
+    const cursor = Buffer.from('9999-99-99T99:99:99Z|at_x').toString('base64url')
+    const listed = await api(a, `?cursor=${cursor}`, token, 'GET')
+    expect(listed.status).toBe(400)
+    expect(listed.body).toMatchObject({ code: 'invalid_request', errors: [{ field: 'cursor' }] })
+  })
+
   it('Redis down: a bounded 503, nothing minted, nothing lost; back up: minting again', async () => {
     const { userId, token } = await tokenFor('outage@example.com')
     const before = await api(a, '', token)
