@@ -5,11 +5,11 @@ import { AgentTaskError } from '@agent-tasks/core'
  * bounded time and a clear 503, never a hang: with its offline queue on, a node-redis client holds
  * commands until it reconnects.
  */
-export async function bounded<T>(work: () => Promise<T>, timeoutMs: number): Promise<T> {
+export async function bounded<T>(work: () => Promise<T>, timeoutMs: number, unavailable = 'the link records are unavailable'): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new AgentTaskError('store_unavailable', `Redis did not answer within ${timeoutMs} ms, so the link records are unavailable. Try again.`)),
+      () => reject(new AgentTaskError('store_unavailable', `Redis did not answer within ${timeoutMs} ms, so ${unavailable}. Try again.`)),
       timeoutMs,
     )
   })
@@ -17,7 +17,7 @@ export async function bounded<T>(work: () => Promise<T>, timeoutMs: number): Pro
     return await Promise.race([work(), timeout])
   } catch (error) {
     if (error instanceof AgentTaskError) throw error
-    throw new AgentTaskError('store_unavailable', 'Redis failed, so the link records are unavailable. Try again.', { cause: error })
+    throw new AgentTaskError('store_unavailable', `Redis failed, so ${unavailable}. Try again.`, { cause: error })
   } finally {
     clearTimeout(timer)
   }

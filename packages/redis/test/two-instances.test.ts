@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
+import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RedisServer, startRedisServer } from './redis-server.js'
 
@@ -141,5 +142,22 @@ describe('two app instances on one Redis', () => {
     const pendingAtClerk = emulator.state.agentTasks().filter((t) => t.userId === userId && t.status === 'pending')
     expect(listed.sort()).toEqual(pendingAtClerk.map((t) => t.id).sort())
     for (const instance of [a, b]) expect(instance.output()).not.toMatch(/ticket=|__clerk/)
+  }, 30_000)
+
+  // Last: Redis stays paused past the end of the test.
+  it('Redis stalled: a mint is answered 503 within the bounds, not after the stall', async () => {
+    const { token } = await tokenFor('stall@example.com')
+    const mintsBefore = emulator.state.agentTasks().length
+    const pauser = createClient({ url: redis.url })
+    await pauser.connect()
+    await pauser.sendCommand(['CLIENT', 'PAUSE', '15000', 'ALL'])
+    const started = Date.now()
+    const stalled = await api(a, '', token)
+    expect(stalled.status).toBe(503)
+    expect(stalled.body).toMatchObject({ code: 'store_unavailable' })
+    // The limiter's 2 s default bound, not the 15 s stall (generous: CI machines are loaded).
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(emulator.state.agentTasks().length).toBe(mintsBefore)
+    pauser.destroy()
   }, 30_000)
 })
