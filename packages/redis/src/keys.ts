@@ -1,3 +1,5 @@
+import { identifierKey } from './involving.js'
+
 /** Every key the store uses, under `prefix`. */
 export function storeKeys(prefix: string) {
   return {
@@ -7,6 +9,10 @@ export function storeKeys(prefix: string) {
     pending: (owner: string) => `${prefix}pending:${owner}`,
     /** Sorted set (score: created ms): the owner's record IDs. */
     owner: (owner: string) => `${prefix}owner:${owner}`,
+    /** Sorted set (score: created ms): IDs of the records that sign this user in (`subjectUserId`). */
+    subject: (userId: string) => `${prefix}subject:${userId}`,
+    /** Sorted set (score: created ms): IDs of the records minted for this identifier (`subjectIdentifier`, lower-cased). */
+    identifier: (identifier: string) => `${prefix}identifier:${identifierKey(identifier)}`,
     /** Sorted set (score: created ms): every record ID. */
     all: `${prefix}index`,
     /** Set: the indexes that list the record, to drop its entries once it has expired. */

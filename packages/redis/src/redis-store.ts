@@ -1,7 +1,9 @@
-import { AgentTaskError, type AgentTaskRecord, type AgentTaskStore, compareNewestFirst, matchesFilter } from '@agent-tasks/core'
+import { AgentTaskError, type AgentTaskListFilter, type AgentTaskRecord, type AgentTaskStore, matchesFilter } from '@agent-tasks/core'
 import { bounded } from './bounded.js'
 import { forget, sweepExpired } from './index-trimming.js'
+import { type Involving, involves, splitInvolving } from './involving.js'
 import { type Command, storeKeys } from './keys.js'
+import { listRecords } from './list-records.js'
 import { fieldOf, fromFields, removedFields, statusField, toFields } from './record-fields.js'
 import type { RedisCommandClient } from './redis-client.js'
 import { EXPIRY_INPUTS, expirySeconds } from './retention.js'
@@ -37,7 +39,8 @@ function cursorScore(createdAt: string): number {
 
 /**
  * The ledger of agent-task links in Redis, shared by every instance of the app: saves, pending limits
- * and status changes are atomic (Lua), listing is newest first from a sorted index per owner.
+ * and status changes are atomic (Lua), listing is newest first from sorted indexes (per owner, per
+ * subject user, per subject identifier, global).
  *
  * @example
  * const redis = await createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true }).connect()
@@ -52,8 +55,23 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
   const command: Command = <T>(args: string[]) => bounded(() => client.sendCommand(args) as Promise<T>, timeoutMs)
   const read = (ids: readonly string[]) => command<string[][]>(['EVAL', READ, String(ids.length), ...ids.map(keys.record)])
 
-  async function page(index: string, max: string, offset: number, count: number): Promise<string[]> {
-    return command<string[]>(['ZRANGE', index, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', String(offset), String(count)])
+  const readRecords = async (ids: readonly string[]) => (await read(ids)).map(fromFields)
+
+  /** The indexes whose union holds every record the filter may match: the narrowest there is. */
+  function indexesFor(filter: AgentTaskListFilter, involving: Involving | undefined): string[] {
+    if (filter.ownerUserId !== undefined) return [keys.owner(filter.ownerUserId)]
+    if (filter.subjectUserId !== undefined) return [keys.subject(filter.subjectUserId)]
+    if (involving === undefined) return [keys.all]
+    return [keys.owner(involving.userId), keys.subject(involving.userId), ...(involving.identifiers ?? []).map(keys.identifier)]
+  }
+
+  /** The indexes that list a record, besides the global one. */
+  function indexesOf(record: AgentTaskRecord): string[] {
+    return [
+      keys.owner(record.ownerUserId),
+      ...(record.subjectUserId === undefined ? [] : [keys.subject(record.subjectUserId)]),
+      ...(record.subjectIdentifier === undefined ? [] : [keys.identifier(record.subjectIdentifier)]),
+    ]
   }
 
   return {
@@ -61,16 +79,16 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
       const { agentTaskId: id, ownerUserId: owner } = record
       const max = saveOptions?.maxPendingPerOwner
       await sweepExpired(command, keys)
+      const indexes = [keys.all, ...indexesOf(record)]
       const result = await command<string>([
         'EVAL',
         SAVE,
-        '6',
+        String(4 + indexes.length),
         keys.record(id),
         keys.pending(owner),
         keys.refs(id),
         keys.expiring,
-        keys.owner(owner),
-        keys.all,
+        ...indexes,
         id,
         String(Date.parse(record.createdAt)),
         max === undefined ? '' : String(max),
@@ -91,20 +109,31 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
         const [fields = []] = await read([agentTaskId])
         const current = fromFields(fields)
         if (!current) return undefined
+        // A new subject moves the record from the old subject's index to the new one's.
+        const { subjectUserId } = patch
+        const moved = subjectUserId !== undefined && subjectUserId !== current.subjectUserId
+        const added = moved ? [keys.subject(subjectUserId)] : []
+        const dropped = moved && current.subjectUserId !== undefined ? [keys.subject(current.subjectUserId)] : []
+        const guarded = moved ? [...EXPIRY_INPUTS, 'subjectUserId'] : EXPIRY_INPUTS
         const reply = await command<string[] | 'retry' | null>([
           'EVAL',
           UPDATE,
-          '3',
+          String(4 + added.length + dropped.length),
           keys.record(agentTaskId),
           keys.pending(current.ownerUserId),
           keys.expiring,
+          keys.refs(agentTaskId),
+          ...added,
+          ...dropped,
           agentTaskId,
           keepFor({ ...current, ...patch }),
           PENDING,
+          String(Date.parse(current.createdAt)),
+          String(added.length),
           String(expected.length),
           ...expected.map(statusField),
-          String(EXPIRY_INPUTS.length),
-          ...EXPIRY_INPUTS.flatMap((name) => [name, fieldOf(fields, name) ?? '']),
+          String(guarded.length),
+          ...guarded.flatMap((name) => [name, fieldOf(fields, name) ?? '']),
           String(removed.length),
           ...removed,
           ...toFields(patch),
@@ -117,23 +146,16 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
       return command<number>(['SCARD', keys.pending(ownerUserId)])
     },
     async list(filter = {}) {
-      const index = filter.ownerUserId === undefined ? keys.all : keys.owner(filter.ownerUserId)
-      const limit = filter.limit ?? Number.POSITIVE_INFINITY
-      const max = filter.after ? String(cursorScore(filter.after.createdAt)) : '+inf'
-      const batch = Math.min(Math.max(Number.isFinite(limit) ? limit * 2 : 200, 20), 500)
-      const found: AgentTaskRecord[] = []
-      for (let offset = 0; found.length < limit; offset += batch) {
-        const ids = await page(index, max, offset, batch)
-        if (ids.length === 0) break
-        const records = (await read(ids)).map(fromFields)
-        const gone = ids.filter((_, i) => records[i] === undefined)
-        // Records past their retention leave their index entries behind: drop them as they are met.
-        if (gone.length > 0) await forget(command, keys, gone, [index])
-        for (const record of records) if (record && matchesFilter(record, filter)) found.push(record)
-        if (ids.length < batch) break
-        if (gone.length > 0) offset -= gone.length
-      }
-      return found.sort(compareNewestFirst).slice(0, limit)
+      const { involving, rest } = splitInvolving(filter)
+      const { records, gone } = await listRecords(command, readRecords, {
+        indexes: indexesFor(filter, involving),
+        max: filter.after ? cursorScore(filter.after.createdAt) : Number.POSITIVE_INFINITY,
+        matches: (record) => matchesFilter(record, rest) && (involving === undefined || involves(record, involving)),
+        limit: filter.limit ?? Number.POSITIVE_INFINITY,
+      })
+      // Records past their retention leave their index entries behind: drop them as they are met.
+      if (gone.length > 0) await forget(command, keys, gone, indexesFor(filter, involving))
+      return records
     },
   }
 }

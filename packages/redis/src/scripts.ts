@@ -50,17 +50,18 @@ return 'ok'
  * A compare-and-set on the status, then the patch, in one step. The caller computed the expiry from the
  * record it read: the fields that expiry depends on are checked unchanged, else nothing is written and
  * the caller reads again.
- * KEYS: record, owner's pending set, expiring set.
- * ARGV: ID, seconds to keep the record ('' for no expiry), pending status (its JSON), n, n expected
- * statuses (their JSON; none for any), g, g pairs (field, its JSON as read, '' if it had none), m, m
- * fields to remove, then the fields to set (name, JSON, …).
+ * KEYS: record, owner's pending set, expiring set, record's index list (refs), then `a` indexes to
+ * list the record in, then indexes to drop it from (its subject changed).
+ * ARGV: ID, seconds to keep the record ('' for no expiry), pending status (its JSON), score (created
+ * ms), a, n, n expected statuses (their JSON; none for any), g, g pairs (field, its JSON as read, ''
+ * if it had none), m, m fields to remove, then the fields to set (name, JSON, …).
  * Returns nil when there is no record, 'retry' when a checked field changed, else
  * {'current' | 'updated', name, JSON, …}: the record as it is after the call, unchanged when its status
  * was not one of those expected.
  */
 export const UPDATE = `${KEEP}
 if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
-local i = 4
+local i = 6
 local expected = tonumber(ARGV[i])
 if expected > 0 then
   local status = redis.call('HGET', KEYS[1], 'status')
@@ -90,6 +91,16 @@ else
   redis.call('SREM', KEYS[2], ARGV[1])
 end
 keep(KEYS[1], KEYS[3], ARGV[1], ARGV[2])
+-- Drops first: an index both dropped and added (two subjects, one key) keeps the record.
+local added = tonumber(ARGV[5])
+for k = 5 + added, #KEYS do
+  redis.call('ZREM', KEYS[k], ARGV[1])
+  redis.call('SREM', KEYS[4], KEYS[k])
+end
+for k = 5, 4 + added do
+  redis.call('ZADD', KEYS[k], ARGV[4], ARGV[1])
+  redis.call('SADD', KEYS[4], KEYS[k])
+end
 local updated = redis.call('HGETALL', KEYS[1])
 table.insert(updated, 1, 'updated')
 return updated

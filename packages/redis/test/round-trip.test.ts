@@ -69,6 +69,12 @@ describe('every well-formed string round-trips exactly as in the memory store', 
         // IDs name Redis keys: well-formed strings (Clerk's are ASCII), made unique so runs don't meet.
         const run = ++runs
         const saved = { ...generated, agentTaskId: `${run}:${generated.agentTaskId}`, ownerUserId: `${run}:${generated.ownerUserId}` }
+        if (generated.subjectUserId !== undefined) saved.subjectUserId = `${run}:${generated.subjectUserId}`
+        if (generated.subjectIdentifier !== undefined) saved.subjectIdentifier = `${run}:${generated.subjectIdentifier}`
+        const newSubject = `${run}:${subjectUserId}`
+        const involving = (userId: string) => ({
+          involving: { userId, identifiers: saved.subjectIdentifier === undefined ? [] : [saved.subjectIdentifier.toLowerCase()] },
+        })
         const memory = createMemoryStore()
         const id = saved.agentTaskId
         const owner = { ownerUserId: saved.ownerUserId }
@@ -78,7 +84,10 @@ describe('every well-formed string round-trips exactly as in the memory store', 
         await both(memory, (store) => store.update(id, { status: 'revoked', revokedAt: saved.createdAt }, ['pending']))
         await both(memory, (store) => store.update(id, { sessions }, ['used', 'revoked']))
         await both(memory, (store) => store.update(id, { sessions: [] }))
-        await both(memory, (store) => store.update(id, { subjectUserId, sessions }))
+        await both(memory, (store) => store.list(involving(saved.subjectUserId ?? saved.ownerUserId)))
+        await both(memory, (store) => store.update(id, { subjectUserId: newSubject, sessions }))
+        await both(memory, (store) => store.list(involving(newSubject)))
+        await both(memory, (store) => store.list(involving(saved.ownerUserId)))
         await both(memory, (store) => store.update(id, { status: 'pending' }, ['expired']))
         await both(memory, (store) => store.get(id))
         await both(memory, (store) => store.list(owner))
