@@ -54,7 +54,6 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
   const keys = storeKeys(prefix)
   const command: Command = <T>(args: string[]) => bounded(() => client.sendCommand(args) as Promise<T>, timeoutMs)
   const read = (ids: readonly string[]) => command<string[][]>(['EVAL', READ, String(ids.length), ...ids.map(keys.record)])
-
   const readRecords = async (ids: readonly string[]) => (await read(ids)).map(fromFields)
 
   /** The indexes whose union holds every record the filter may match: the narrowest there is. */
@@ -147,14 +146,15 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
     },
     async list(filter = {}) {
       const { involving, rest } = splitInvolving(filter)
+      const indexes = indexesFor(filter, involving)
       const { records, gone } = await listRecords(command, readRecords, {
-        indexes: indexesFor(filter, involving),
+        indexes,
         max: filter.after ? cursorScore(filter.after.createdAt) : Number.POSITIVE_INFINITY,
         matches: (record) => matchesFilter(record, rest) && (involving === undefined || involves(record, involving)),
         limit: filter.limit ?? Number.POSITIVE_INFINITY,
       })
       // Records past their retention leave their index entries behind: drop them as they are met.
-      if (gone.length > 0) await forget(command, keys, gone, indexesFor(filter, involving))
+      if (gone.length > 0) await forget(command, keys, gone, indexes)
       return records
     },
   }
