@@ -106,3 +106,23 @@ export async function runAllCleanups(cleanups: ReadonlyArray<() => Promise<void>
     `${failures.length} cleanups failed:\n${failures.map((f) => `- ${f instanceof Error ? f.message : String(f)}`).join('\n')}`,
   )
 }
+
+/**
+ * Runs `work`, then every cleanup whatever happened. The work's error wins (cleanup failures are appended
+ * to its message); after work that succeeded, a cleanup failure is thrown.
+ */
+export async function withCleanups<T>(work: () => Promise<T>, cleanups: ReadonlyArray<() => Promise<void>>): Promise<T> {
+  let result: T
+  try {
+    result = await work()
+  } catch (error) {
+    try {
+      await runAllCleanups(cleanups)
+    } catch (cleanupError) {
+      if (error instanceof Error) error.message += `\nAlso: ${cleanupError instanceof Error ? cleanupError.message : String(cleanupError)}`
+    }
+    throw error
+  }
+  await runAllCleanups(cleanups)
+  return result
+}

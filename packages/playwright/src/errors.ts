@@ -18,6 +18,8 @@ export type AgentTaskSignInErrorCode =
   | 'not_signed_in'
   /** Ending the access a sign-in created failed; the message says what may still be live. */
   | 'cleanup_failed'
+  /** The run was interrupted (Ctrl-C, SIGTERM, the worker stopping) during the sign-in; what it minted was ended. */
+  | 'interrupted'
 
 /**
  * The one error type this package throws. Its message never contains an agent-task link, a ticket,

@@ -1,9 +1,10 @@
 import type { ClerkClient } from '@clerk/backend'
 import { test as base, type BrowserContextOptions, type WorkerInfo } from '@playwright/test'
-import { runAllCleanups } from './access.js'
+import { runAllCleanups, withCleanups } from './access.js'
 import { clerkClientFor } from './clerk.js'
 import { checkUser, pickWorkerUser, resolveClerkConnection, resolveLinkOptions, resolveRedirectUrl } from './config.js'
 import { AgentTaskSignInError } from './errors.js'
+import { type HeldAccess, type LiveAccessRegistry, processLiveAccess } from './live-access.js'
 import type { AgentTaskLinkOptions, AgentTasksOptions, AgentTaskUser } from './options.js'
 import { type AgentTaskSignIn, type StorageState, signInWith } from './sign-in.js'
 import { createTestUser, deleteTestUser } from './users.js'
@@ -46,6 +47,8 @@ export interface AgentTasksWorkerOptions {
 export interface AgentTasksWorkerFixtures extends AgentTasksWorkerOptions {
   /** The worker's sign-in (throws if `agentTasks.user` is not set). */
   agentTaskSession: AgentTaskWorkerSession
+  /** Internal: what this worker minted and has not ended yet; ended at the worker's (possibly interrupted) end. */
+  _agentTasksLiveAccess: LiveAccessRegistry
   /** Internal: the worker's sign-in, or `undefined` without `agentTasks.user`. Use `agentTaskSession`. */
   _agentTaskWorkerSession: AgentTaskWorkerSession | undefined
 }
@@ -80,8 +83,22 @@ function definedOnly<T extends object>(value: T): DefinedOnly<T> {
 export const test = base.extend<AgentTasksTestFixtures, AgentTasksWorkerFixtures>({
   agentTasks: [{}, { scope: 'worker', option: true }],
 
+  _agentTasksLiveAccess: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const registry = processLiveAccess()
+      registry.open()
+      await use(registry)
+      // Set up before every sign-in, so torn down after them. On an interrupt, Playwright tears down a
+      // fixture that was still being set up as if it never started, and exits once teardown is done: this
+      // is where what such a fixture minted (a link, a session, a test user) is ended.
+      await registry.endAll()
+    },
+    { scope: 'worker', auto: true, box: true, timeout: 30_000 },
+  ],
+
   _agentTaskWorkerSession: [
-    async ({ browser, agentTasks }, use, workerInfo) => {
+    async ({ _agentTasksLiveAccess: registry, browser, agentTasks }, use, workerInfo) => {
       if (!agentTasks.user) {
         await use(undefined)
         return
@@ -91,31 +108,45 @@ export const test = base.extend<AgentTasksTestFixtures, AgentTasksWorkerFixtures
       const link = resolveLinkOptions(agentTasks)
       const redirectUrl = resolveRedirectUrl(agentTasks.redirectUrl, workerInfo.project.use.baseURL)
       const choice = pickWorkerUser(agentTasks.user, worker)
-      const createdUserId = 'create' in choice ? await createTestUser(clerk, choice.create, worker) : undefined
-      const user: AgentTaskUser = createdUserId ? { userId: createdUserId } : checkUser(choice)
-      const deleteCreatedUser = () => (createdUserId ? deleteTestUser(clerk, createdUserId) : Promise.resolve())
-
-      let signIn: AgentTaskSignIn
-      let storageState: StorageState
-      try {
-        signIn = await signInWith(clerk, browser, { user, link, redirectUrl, contextOptions: projectContextOptions(workerInfo) })
-        storageState = await signIn.storageState()
-        await signIn.context.close()
-      } catch (error) {
-        await deleteCreatedUser()
-        throw error
-      }
-      await use({
-        userId: signIn.userId,
-        sessionId: signIn.sessionId,
-        agentTaskId: signIn.agentTaskId,
-        agentId: signIn.agentId,
-        landedUrl: signIn.landedUrl,
-        createdUser: createdUserId !== undefined,
-        storageState,
-      })
-      // The session first, then the user: deleting the user would also end it, but not if deletion fails.
-      await runAllCleanups([() => signIn.dispose(), deleteCreatedUser])
+      let createdUser: HeldAccess | undefined
+      let signIn: AgentTaskSignIn | undefined
+      await withCleanups(
+        async () => {
+          const createdUserId =
+            'create' in choice
+              ? await registry.attempt(async (attempt) => {
+                  const { created: userId, held } = await attempt.mint(
+                    () => createTestUser(clerk, choice.create, worker),
+                    (userId) => deleteTestUser(clerk, userId),
+                  )
+                  createdUser = held
+                  attempt.throwIfInterrupted()
+                  return userId
+                })
+              : undefined
+          const user: AgentTaskUser = createdUserId ? { userId: createdUserId } : checkUser(choice)
+          signIn = await signInWith(
+            clerk,
+            browser,
+            { user, link, redirectUrl, contextOptions: projectContextOptions(workerInfo) },
+            registry,
+          )
+          const storageState = await signIn.storageState()
+          await signIn.context.close()
+          await use({
+            userId: signIn.userId,
+            sessionId: signIn.sessionId,
+            agentTaskId: signIn.agentTaskId,
+            agentId: signIn.agentId,
+            landedUrl: signIn.landedUrl,
+            createdUser: createdUserId !== undefined,
+            storageState,
+          })
+        },
+        // Whatever happened (storageState() or close() failing included): the session first, then the
+        // user — deleting the user would also end the session, but not if deletion fails.
+        [async () => signIn?.dispose(), async () => createdUser?.end()],
+      )
     },
     { scope: 'worker', timeout: 60_000, box: true },
   ],
@@ -138,7 +169,7 @@ export const test = base.extend<AgentTasksTestFixtures, AgentTasksWorkerFixtures
   },
 
   signInAs: async (
-    { browser, agentTasks, baseURL, contextOptions, viewport, locale, timezoneId, userAgent, ignoreHTTPSErrors, extraHTTPHeaders },
+    { _agentTasksLiveAccess: registry, browser, agentTasks, baseURL, contextOptions, viewport, locale, timezoneId, userAgent, ignoreHTTPSErrors, extraHTTPHeaders },
     use,
   ) => {
     const signIns: AgentTaskSignIn[] = []
@@ -160,7 +191,7 @@ export const test = base.extend<AgentTasksTestFixtures, AgentTasksWorkerFixtures
         link: resolveLinkOptions({ ...agentTasks, ...definedOnly(options) }),
         redirectUrl: resolveRedirectUrl(options.redirectUrl ?? agentTasks.redirectUrl, baseURL),
         contextOptions: { ...testContextOptions, ...options.contextOptions },
-      })
+      }, registry)
       signIns.push(signIn)
       return signIn
     })

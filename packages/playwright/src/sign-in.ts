@@ -10,6 +10,7 @@ import {
   resolveRedirectUrl,
 } from './config.js'
 import { AgentTaskSignInError } from './errors.js'
+import { type Attempt, type LiveAccessRegistry, processLiveAccess } from './live-access.js'
 import type { AgentTaskUser, SignInWithAgentTaskOptions } from './options.js'
 import { describeUrl } from './redact.js'
 import { readSessionCookie } from './session-cookie.js'
@@ -75,19 +76,44 @@ export async function signInWith(
   clerk: ClerkClient,
   target: Browser | BrowserContext,
   input: ResolvedSignIn,
+  registry: LiveAccessRegistry = processLiveAccess(),
 ): Promise<AgentTaskSignIn> {
-  const task = await mint(clerk, input)
-  const access: MintedAccess = {
-    agentTaskId: task.agentTaskId,
-    user: input.user,
-    ...(input.user.userId ? { userId: input.user.userId } : {}),
-  }
+  return registry.attempt((attempt) => signInAttempt(clerk, target, input, attempt))
+}
+
+async function signInAttempt(
+  clerk: ClerkClient,
+  target: Browser | BrowserContext,
+  input: ResolvedSignIn,
+  attempt: Attempt,
+): Promise<AgentTaskSignIn> {
+  // Held from the moment the link exists until it is ended: an interrupt anywhere after this ends it.
+  const {
+    created: { task, access },
+    held,
+  } = await attempt.mint(
+    async () => {
+      const task = await mint(clerk, input)
+      const access: MintedAccess = {
+        agentTaskId: task.agentTaskId,
+        user: input.user,
+        ...(input.user.userId ? { userId: input.user.userId } : {}),
+      }
+      return { task, access }
+    },
+    (minted) => endAccess(clerk, minted.access),
+  )
   const ownsContext = isBrowser(target)
   let context: BrowserContext | undefined
   let page: Page | undefined
   try {
+    attempt.throwIfInterrupted()
     context = isBrowser(target) ? await target.newContext(input.contextOptions) : target
+    const openedContext = context
+    if (ownsContext) attempt.onInterrupt(() => openedContext.close())
     page = await context.newPage()
+    const openedPage = page
+    if (!ownsContext) attempt.onInterrupt(() => openedPage.close())
     await visitLink(page, task.url, { redirectUrl: input.redirectUrl, timeoutMs: input.link.timeoutMs })
     const claims = await readSessionCookie(context, page.url())
     if (!claims) {
@@ -106,8 +132,9 @@ export async function signInWith(
     }
     access.userId = claims.sub
     access.sessionId = claims.sid
+    attempt.throwIfInterrupted()
   } catch (error) {
-    const cleanups = [endAccess(clerk, access), ownsContext ? context?.close() : page?.close()]
+    const cleanups = [held.end(), ownsContext ? context?.close() : page?.close()]
     const failures = (await Promise.allSettled(cleanups)).flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))
     if (failures.length > 0 && error instanceof Error) {
       error.message += `\nAlso: ${failures.map((f) => (f instanceof Error ? f.message : String(f))).join('; ')}`
@@ -128,7 +155,7 @@ export async function signInWith(
     dispose() {
       disposed ??= (async () => {
         try {
-          await endAccess(clerk, access)
+          await held.end()
         } catch (error) {
           disposed = undefined // let the caller retry
           throw error

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Emulator } from '@agent-tasks/emulator'
 import { clerkMiddleware, createClerkClient, getAuth } from '@clerk/express'
 import express from 'express'
@@ -20,6 +21,12 @@ function escapeHtml(value: string): string {
 export async function startTestApp(emulator: Emulator): Promise<TestApp> {
   const keys = { secretKey: emulator.secretKey, publishableKey: emulator.publishableKey, jwtKey: emulator.jwtKey }
   const app = express()
+  // `?delay=<ms>` (at most 5 s) holds every request of a page: a slow app, for tests that interrupt a sign-in.
+  app.use(async (req, _res, next) => {
+    const delay = Math.min(Number(req.query.delay) || 0, 5000)
+    if (delay > 0) await sleep(delay)
+    next()
+  })
   app.get('/no-clerk', (_req, res) => {
     res.send('<!doctype html><title>No Clerk</title><h1>No Clerk middleware here</h1>')
   })
