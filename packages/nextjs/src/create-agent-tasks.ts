@@ -3,6 +3,7 @@ import { type AdapterOptions, createAdapterKit, pathBelow, toWebResponse, webCon
 import { lazyNextClerkClient } from './clerk-client.js'
 import { isNextControlFlowError } from './next-control-flow.js'
 import { readAuth } from './read-auth.js'
+import { processRateLimiter } from './process-rate-limiter.js'
 import { processMemoryStore } from './process-store.js'
 import { nextRequestOrigin } from './request-origin.js'
 import { type AgentTasksRouteHandler, pathBelowMount } from './route-context.js'
@@ -72,7 +73,9 @@ const nextAdapter = {
  */
 export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   const { basePath, ...coreOptions } = options
-  const kit = createAdapterKit(nextAdapter, { ...coreOptions, store: coreOptions.store ?? processMemoryStore() })
+  const limits =
+    coreOptions.limits === false ? false : { ...coreOptions.limits, createRateLimiter: coreOptions.limits?.createRateLimiter ?? processRateLimiter }
+  const kit = createAdapterKit(nextAdapter, { ...coreOptions, limits, store: coreOptions.store ?? processMemoryStore() })
   const serve = async (request: Request, path: string | undefined): Promise<Response> => {
     const response = await kit.respond(request, webContractRequest(request, path))
     return toWebResponse(response)

@@ -86,6 +86,26 @@ describe('@agent-tasks/nextjs in a built app', () => {
     expect(signedOut.get('error')).toBe('unauthenticated')
   })
 
+  it('counts a user’s mints from Server Actions and from route handlers against one rate limit', async () => {
+    // Next.js evaluates lib/agent-tasks.ts once per bundle layer: the Server Actions' instance and the
+    // route handlers' are two objects. The default limit (30 links per user per minute) is one budget.
+    const user = emulator.users.create({ email: 'rate-limit@example.com', firstName: 'Rate' })
+    const auth = { Authorization: `Bearer ${(await emulator.signIn(user.id)).token}` }
+    const actions = await serverActionIds()
+    for (let n = 1; n <= 20; n += 1) {
+      expect((await submitAction(actions.mint, { taskDescription: `Action ${n}` }, auth)).get('error')).toBeNull()
+    }
+    const viaRoute: Array<{ status: number; rateLimit: string | null }> = []
+    for (let n = 1; n <= 11; n += 1) {
+      const response = await fetch(`${origin}/api/agent-tasks`, { method: 'POST', headers: auth })
+      viaRoute.push({ status: response.status, rateLimit: response.headers.get('ratelimit') })
+      await response.body?.cancel()
+    }
+    expect(viaRoute[0]?.rateLimit).toMatch(/^"mint";r=9;/)
+    expect(viaRoute.map((r) => r.status)).toEqual([...Array(10).fill(201), 429])
+    expect(emulator.state.agentTasks().filter((t) => t.userId === user.id)).toHaveLength(30)
+  })
+
   it('runs on the edge runtime (the admin conformance route)', async () => {
     const manifest = JSON.parse(readFileSync(join(fixtureDir, '.next/server/middleware-manifest.json'), 'utf8')) as {
       functions: Record<string, unknown>
