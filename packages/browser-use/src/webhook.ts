@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { readBodyWithin } from './webhook-body.js'
 
 /** JSON with keys sorted at every level and no whitespace: what Browser Use signs. */
 function canonicalJson(value: unknown): string {
@@ -33,6 +34,13 @@ export interface WebhookHandlerOptions {
   endAccess?(agentTaskId: string): Promise<unknown>
   /** Oldest accepted timestamp, in seconds. Default 300. */
   toleranceSeconds?: number
+  /**
+   * Largest body read, in bytes; a bigger one answers 413 (a declared `Content-Length` before anything
+   * is read, otherwise as soon as the bytes pass it). Default 64 KiB: Browser Use's events are small.
+   */
+  maxBodyBytes?: number
+  /** Longest the body may take to arrive, in milliseconds; slower answers 408. Default 10 000. */
+  bodyTimeoutMs?: number
   /** Signatures seen lately, to refuse replays. Default: in memory, per process. */
   seen?: { has(signature: string): boolean; add(signature: string): void }
 }
@@ -45,6 +53,8 @@ const plain = (status: number, text: string) => new Response(text, { status, hea
  * A Web `Request → Response` handler for Browser Use's webhooks: verifies `X-Browser-Use-Signature`
  * (HMAC-SHA256 of `"<timestamp>.<canonical JSON>"`) in constant time, refuses timestamps outside
  * the window and signatures seen before, then calls `onEvent`. Answers 401 to anything unverified.
+ * Method, signature headers and timestamp are checked before a byte of the body is read, and the
+ * body is read with a byte cap and a time limit (413, 408).
  */
 export function createBrowserUseWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const tolerance = options.toleranceSeconds ?? 300
@@ -64,9 +74,11 @@ export function createBrowserUseWebhookHandler(options: WebhookHandlerOptions): 
     const seconds = Number(timestamp)
     if (!/^[0-9a-f]{64}$/.test(signature) || !Number.isInteger(seconds)) return plain(401, 'Missing or malformed signature.')
     if (Math.abs(Date.now() / 1000 - seconds) > tolerance) return plain(401, 'Stale timestamp.')
+    const body = await readBodyWithin(request, { maxBytes: options.maxBodyBytes ?? 64 * 1024, timeoutMs: options.bodyTimeoutMs ?? 10_000 })
+    if (!body.ok) return plain(body.status, body.message)
     let event: BrowserUseWebhookEvent
     try {
-      event = JSON.parse(await request.text()) as BrowserUseWebhookEvent
+      event = JSON.parse(body.text) as BrowserUseWebhookEvent
     } catch {
       return plain(400, 'Body is not JSON.')
     }
