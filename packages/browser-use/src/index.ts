@@ -9,3 +9,4 @@ export {
   runBrowserAgent,
 } from './run-browser-agent.js'
 export { type BrowserUseWebhookEvent, createBrowserUseWebhookHandler, type WebhookHandlerOptions } from './webhook.js'
+export { createMemoryWebhookClaims, type MemoryWebhookClaimsOptions, type WebhookClaims } from './webhook-claims.js'

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { readBodyWithin } from './webhook-body.js'
+import { createMemoryWebhookClaims, type WebhookClaims } from './webhook-claims.js'
 
 /** JSON with keys sorted at every level and no whitespace: what Browser Use signs. */
 function canonicalJson(value: unknown): string {
@@ -23,7 +24,7 @@ export interface BrowserUseWebhookEvent {
 export interface WebhookHandlerOptions {
   /** The webhook secret from Browser Use's dashboard. */
   secret: string
-  /** Called once per verified event. */
+  /** Called once per verified event. If it throws, the handler answers 500 and Browser Use delivers the event again. */
   onEvent?(event: BrowserUseWebhookEvent): void | Promise<void>
   /**
    * The clean-up `runBrowserAgent` does, for runs no process is following any more: called with
@@ -41,8 +42,13 @@ export interface WebhookHandlerOptions {
   maxBodyBytes?: number
   /** Longest the body may take to arrive, in milliseconds; slower answers 408. Default 10 000. */
   bodyTimeoutMs?: number
-  /** Signatures seen lately, to refuse replays. Default: in memory, per process. */
-  seen?: { has(signature: string): boolean; add(signature: string): void }
+  /**
+   * Where verified events are claimed before they are handled, keyed by their signature, so a replay
+   * or concurrent duplicate deliveries are handled once (409 for the others); a failed handling
+   * releases its claim. Default: `createMemoryWebhookClaims()`, in this process only; several
+   * instances need a shared store (the README has one on Redis).
+   */
+  seen?: WebhookClaims
 }
 
 const ENDED = new Set(['finished', 'failed', 'stopped'])
@@ -58,14 +64,21 @@ const plain = (status: number, text: string) => new Response(text, { status, hea
  */
 export function createBrowserUseWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const tolerance = options.toleranceSeconds ?? 300
-  const recent = new Map<string, number>()
-  const seen = options.seen ?? {
-    has: (signature: string) => recent.has(signature),
-    add: (signature: string) => {
-      const now = Date.now()
-      for (const [key, at] of recent) if (now - at > tolerance * 2000) recent.delete(key)
-      recent.set(signature, now)
-    },
+  // A signature stays acceptable while its timestamp is within the window: 2 × tolerance at most.
+  const claimSeconds = 2 * tolerance + 1
+  const seen = options.seen ?? createMemoryWebhookClaims()
+  const handle = async (event: BrowserUseWebhookEvent): Promise<Response | undefined> => {
+    await options.onEvent?.(event)
+    const agentTaskId = event.payload?.metadata?.agentTaskId
+    if (options.endAccess && agentTaskId && ENDED.has(event.payload.status)) {
+      try {
+        await options.endAccess(agentTaskId)
+      } catch (error) {
+        const code = (error as { code?: string }).code
+        if (code !== 'agent_task_already_revoked' && code !== 'agent_session_already_ended') return plain(500, 'Could not end the agent’s access; retry.')
+      }
+    }
+    return undefined
   }
   return async (request) => {
     if (request.method !== 'POST') return plain(405, 'Use POST.')
@@ -84,18 +97,27 @@ export function createBrowserUseWebhookHandler(options: WebhookHandlerOptions): 
     }
     const expected = createHmac('sha256', options.secret).update(`${timestamp}.${canonicalJson(event)}`).digest()
     if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) return plain(401, 'Bad signature.')
-    if (seen.has(signature)) return plain(409, 'Replayed event.')
-    await options.onEvent?.(event)
-    const agentTaskId = event.payload?.metadata?.agentTaskId
-    if (options.endAccess && agentTaskId && ENDED.has(event.payload.status)) {
-      try {
-        await options.endAccess(agentTaskId)
-      } catch (error) {
-        const code = (error as { code?: string }).code
-        if (code !== 'agent_task_already_revoked' && code !== 'agent_session_already_ended') return plain(500, 'Could not end the agent’s access; retry.')
-      }
+    // Claimed before handling, so concurrent deliveries of one event cannot all pass.
+    let claimed: boolean
+    try {
+      claimed = await seen.claim(signature, claimSeconds)
+    } catch {
+      return plain(503, 'Could not record the event; retry.')
     }
-    seen.add(signature)
+    if (!claimed) return plain(409, 'Replayed event.')
+    let failed: Response | undefined
+    try {
+      failed = await handle(event)
+    } catch {
+      failed = plain(500, 'Could not handle the event; retry.')
+    }
+    if (failed) {
+      // Released so that Browser Use's redelivery is handled; if releasing fails, the claim expires.
+      await Promise.resolve()
+        .then(() => seen.release(signature))
+        .catch(() => undefined)
+      return failed
+    }
     return plain(200, 'ok')
   }
 }

@@ -52,4 +52,58 @@ describe('createBrowserUseWebhookHandler', () => {
     expect((await handle(signed(running))).status).toBe(200)
     expect(ended).toEqual(['agt_1'])
   })
+
+  it('the same signed event sent 3 times at once is handled once: one 200, two 409', async () => {
+    const received: string[] = []
+    const ended: string[] = []
+    const handle = createBrowserUseWebhookHandler({
+      secret,
+      onEvent: (e) => void received.push(e.payload.task_id),
+      endAccess: async (id) => {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        ended.push(id)
+      },
+    })
+    const once = signed({ ...event, payload: { ...event.payload, task_id: 't5' } })
+    const statuses = await Promise.all([once.clone(), once.clone(), once].map(async (request) => (await handle(request)).status))
+    expect(statuses.sort()).toEqual([200, 409, 409])
+    expect(received).toEqual(['t5'])
+    expect(ended).toEqual(['agt_1'])
+  })
+
+  it('a handling that failed releases its claim: the same delivery again is handled, then refused as a replay', async () => {
+    let calls = 0
+    const handle = createBrowserUseWebhookHandler({
+      secret,
+      onEvent: () => {
+        calls++
+        if (calls === 1) throw new Error('the app’s database is down')
+      },
+      endAccess: async () => {
+        if (calls === 2) throw new Error('Clerk is down')
+      },
+    })
+    const delivery = signed({ ...event, payload: { ...event.payload, task_id: 't6' } })
+    expect((await handle(delivery.clone())).status).toBe(500)
+    expect((await handle(delivery.clone())).status).toBe(500)
+    expect((await handle(delivery.clone())).status).toBe(200)
+    expect((await handle(delivery.clone())).status).toBe(409)
+    expect(calls).toBe(3)
+  })
+
+  it('a claim store that fails answers 503 and handles nothing', async () => {
+    const received: unknown[] = []
+    const handle = createBrowserUseWebhookHandler({
+      secret,
+      onEvent: (e) => void received.push(e),
+      seen: {
+        claim: async () => {
+          throw new Error('Redis is down')
+        },
+        release: () => undefined,
+      },
+    })
+    expect((await handle(signed(event))).status).toBe(503)
+    expect(received).toEqual([])
+  })
 })
