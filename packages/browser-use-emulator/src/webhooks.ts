@@ -1,15 +1,30 @@
 import { createHmac } from 'node:crypto'
 
-/** JSON with keys sorted at every level and no whitespace: what Browser Use signs. */
+/** Compares by Unicode code point, as Python's `sort_keys` does (JavaScript's `sort()` compares UTF-16 units). */
+function byCodePoint(a: string, b: string): number {
+  const left = Array.from(a)
+  const right = Array.from(b)
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const difference = (left[i] as string).codePointAt(0)! - (right[i] as string).codePointAt(0)!
+    if (difference !== 0) return difference
+  }
+  return left.length - right.length
+}
+
+/**
+ * What Browser Use signs: Python's `json.dumps(value, sort_keys=True, separators=(',', ':'))`. Keys
+ * sorted by code point at every level, no whitespace, and (`ensure_ascii`, Python's default) every
+ * character outside printable ASCII escaped as `\uXXXX`, astral ones as a surrogate pair.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (value !== null && typeof value === 'object') {
     const entries = Object.keys(value as Record<string, unknown>)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .sort(byCodePoint)
+      .map((key) => `${canonicalJson(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
     return `{${entries.join(',')}}`
   }
-  return JSON.stringify(value)
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** `X-Browser-Use-Signature`: hex HMAC-SHA256 of `"<timestamp>.<canonical JSON>"`. */

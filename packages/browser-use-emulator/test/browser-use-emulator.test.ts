@@ -45,9 +45,9 @@ const allowed = () => [`127.0.0.1:${port}`]
 describe('the offline Browser Use Cloud, through browser-use-sdk', () => {
   it('runs a task: the agent opens startUrl in Chromium and reports the heading and header', async () => {
     const bu = client()
-    const created = await bu.tasks.create({ task: 'Report the greeting', startUrl: `${siteUrl}/dashboard`, allowedDomains: allowed(), metadata: { agentTaskId: 'agt_1' } })
+    const created = await bu.tasks.create({ task: 'Report the greeting', startUrl: `${siteUrl}/dashboard`, allowedDomains: allowed(), metadata: { agentTaskId: 'agt_1', customer: 'Zoë 🚀' } })
     const task = await bu.tasks.wait(created.id, { interval: 100, timeout: 20_000 })
-    expect(task).toMatchObject({ id: created.id, sessionId: created.sessionId, status: 'finished', isSuccess: true, metadata: { agentTaskId: 'agt_1' } })
+    expect(task).toMatchObject({ id: created.id, sessionId: created.sessionId, status: 'finished', isSuccess: true, metadata: { agentTaskId: 'agt_1', customer: 'Zoë 🚀' } })
     expect(task.output).toContain('Heading: Dashboard')
     expect(task.output).toContain('Header: Welcome, Ada')
     expect(task.steps[0]).toMatchObject({ number: 1, url: `${siteUrl}/dashboard` })
@@ -105,5 +105,21 @@ describe('the offline Browser Use Cloud, through browser-use-sdk', () => {
       expect(JSON.parse(body)).toMatchObject({ type: 'agent.task.status_update', payload: { task_id: expect.any(String), status: expect.any(String) } })
     }
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[2,{"e":0,"f":1}]},"b":1}')
+    const nonAscii = webhooks.map(({ body }) => JSON.parse(body)).find((event) => event.payload.metadata?.customer)
+    expect(nonAscii?.payload.metadata.customer).toBe('Zoë 🚀')
+  })
+
+  it('signs non-ASCII text as Browser Use’s Python signer does: json.dumps with sort_keys, escaping it', () => {
+    const body = {
+      type: 'agent.task.status_update',
+      timestamp: '2026-11-24T00:00:00Z',
+      payload: { task_id: 't-zoe', session_id: 's1', status: 'finished', metadata: { agentTaskId: 'agt_1', customer: 'Zoë 🚀', ｗide: 'x', '😀': 'y', del: 'a\u007fb' } },
+    }
+    // Both printed by Python 3: json.dumps(body, sort_keys=True, separators=(',', ':')) and the
+    // hex HMAC-SHA256 of '1790000000.' + that, keyed with whsec_test.
+    expect(canonicalJson(body)).toBe(
+      '{"payload":{"metadata":{"agentTaskId":"agt_1","customer":"Zo\\u00eb \\ud83d\\ude80","del":"a\\u007fb","\\uff57ide":"x","\\ud83d\\ude00":"y"},"session_id":"s1","status":"finished","task_id":"t-zoe"},"timestamp":"2026-11-24T00:00:00Z","type":"agent.task.status_update"}',
+    )
+    expect(signWebhook('whsec_test', '1790000000', body)).toBe('e117acfe9d30e3cda4f7a6ff90a7be34606dcb5bad9f40b7e0cbed138ea26b9f')
   })
 })

@@ -1,19 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
 import { readBodyWithin } from './webhook-body.js'
 import { createMemoryWebhookClaims, type WebhookClaims } from './webhook-claims.js'
-
-/** JSON with keys sorted at every level and no whitespace: what Browser Use signs. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>
-    return `{${Object.keys(record)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`)
-      .join(',')}}`
-  }
-  return JSON.stringify(value)
-}
+import { verifyWebhookSignature } from './webhook-signature.js'
 
 export interface BrowserUseWebhookEvent {
   type: string
@@ -57,7 +44,7 @@ const plain = (status: number, text: string) => new Response(text, { status, hea
 
 /**
  * A Web `Request → Response` handler for Browser Use's webhooks: verifies `X-Browser-Use-Signature`
- * (HMAC-SHA256 of `"<timestamp>.<canonical JSON>"`) in constant time, refuses timestamps outside
+ * (HMAC-SHA256 of `"<timestamp>.<canonical JSON>"`, non-ASCII escaped as Python writes it, or as is) in constant time, refuses timestamps outside
  * the window and signatures seen before, then calls `onEvent`. Answers 401 to anything unverified.
  * Method, signature headers and timestamp are checked before a byte of the body is read, and the
  * body is read with a byte cap and a time limit (413, 408).
@@ -95,8 +82,7 @@ export function createBrowserUseWebhookHandler(options: WebhookHandlerOptions): 
     } catch {
       return plain(400, 'Body is not JSON.')
     }
-    const expected = createHmac('sha256', options.secret).update(`${timestamp}.${canonicalJson(event)}`).digest()
-    if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) return plain(401, 'Bad signature.')
+    if (!verifyWebhookSignature(options.secret, timestamp, event, signature)) return plain(401, 'Bad signature.')
     // Claimed before handling, so concurrent deliveries of one event cannot all pass.
     let claimed: boolean
     try {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { signWebhook } from '@agent-tasks/browser-use-emulator'
 import { describe, expect, it } from 'vitest'
 import { type BrowserUseWebhookEvent, createBrowserUseWebhookHandler } from '../src/index.js'
@@ -105,5 +106,50 @@ describe('createBrowserUseWebhookHandler', () => {
     })
     expect((await handle(signed(event))).status).toBe(503)
     expect(received).toEqual([])
+  })
+
+  // Computed with Python 3: json.dumps(body, sort_keys=True, separators=(',', ':')) (ensure_ascii by
+  // default), then hmac.new(b'whsec_test', ('1790000000.' + dump).encode(), hashlib.sha256).hexdigest().
+  const nonAscii = {
+    type: 'agent.task.status_update',
+    timestamp: '2026-11-24T00:00:00Z',
+    payload: { task_id: 't-zoe', session_id: 's1', status: 'finished', metadata: { agentTaskId: 'agt_1', customer: 'Zoë 🚀', ｗide: 'x', '😀': 'y', del: 'a\u007fb' } },
+  }
+  const PYTHON_SIGNATURE = 'e117acfe9d30e3cda4f7a6ff90a7be34606dcb5bad9f40b7e0cbed138ea26b9f'
+
+  it('verifies a non-ASCII event signed as Browser Use’s Python signer does (ensure_ascii escapes)', async () => {
+    const received: BrowserUseWebhookEvent[] = []
+    const handle = createBrowserUseWebhookHandler({ secret, toleranceSeconds: 10 * 365 * 24 * 3600, onEvent: (e) => void received.push(e) })
+    const request = new Request('http://app.example/webhooks/browser-use', {
+      method: 'POST',
+      headers: { 'X-Browser-Use-Timestamp': '1790000000', 'X-Browser-Use-Signature': PYTHON_SIGNATURE },
+      body: JSON.stringify(nonAscii),
+    })
+    expect((await handle(request)).status).toBe(200)
+    expect(received[0]?.payload.metadata?.customer).toBe('Zoë 🚀')
+  })
+
+  it('verifies non-ASCII events from the emulator, and from a signer that writes UTF-8 as is', async () => {
+    const received: string[] = []
+    const handle = createBrowserUseWebhookHandler({ secret, onEvent: (e) => void received.push(e.payload.task_id) })
+    expect((await handle(signed({ ...nonAscii, payload: { ...nonAscii.payload, task_id: 'emulated' } }))).status).toBe(200)
+    // Sorted keys, no whitespace, JSON.stringify's strings: what a JavaScript signer would send.
+    const utf8Body = { ...nonAscii, payload: { ...nonAscii.payload, task_id: 'utf8' } }
+    const sortedUtf8 = (value: unknown): string =>
+      value !== null && typeof value === 'object'
+        ? `{${Object.entries(value as Record<string, unknown>)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([key, item]) => `${JSON.stringify(key)}:${sortedUtf8(item)}`)
+            .join(',')}}`
+        : JSON.stringify(value)
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const utf8Signature = createHmac('sha256', secret).update(`${timestamp}.${sortedUtf8(utf8Body)}`).digest('hex')
+    const request = new Request('http://app.example/webhooks/browser-use', {
+      method: 'POST',
+      headers: { 'X-Browser-Use-Timestamp': timestamp, 'X-Browser-Use-Signature': utf8Signature },
+      body: JSON.stringify(utf8Body),
+    })
+    expect((await handle(request)).status).toBe(200)
+    expect(received).toEqual(['emulated', 'utf8'])
   })
 })
