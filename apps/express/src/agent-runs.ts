@@ -68,7 +68,8 @@ export function agentRunsRouter(agentTasks: AgentTasks): express.Router {
       browserUse: new BrowserUse({ apiKey: process.env.BROWSER_USE_API_KEY, ...(process.env.BROWSER_USE_BASE_URL ? { baseUrl: process.env.BROWSER_USE_BASE_URL } : {}) }),
       task,
       redirectUrl: '/dashboard',
-      taskDescription: `Browser agent: ${task.slice(0, 200)}`,
+      // By code points: slice(0, 200) could cut an emoji in two, a lone surrogate core refuses.
+      taskDescription: `Browser agent: ${Array.from(task).slice(0, 200).join('')}`,
       pollIntervalMs: 500,
       signal: run.controller.signal,
       onStep: (step) => run.steps.push(step),

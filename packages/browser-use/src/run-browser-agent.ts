@@ -3,6 +3,7 @@ import type { BrowserUse } from 'browser-use-sdk'
 import { BrowserAgentError, fromBrowserUse, isRetryable } from './errors.js'
 import { abortError, followTask, TERMINAL, type TaskSnapshot } from './follow-task.js'
 import { redactor } from './redact.js'
+import { truncateText } from './truncate.js'
 
 /** Mints and ends links for the user the run acts for: bind your adapter's calls to the request. */
 export interface AgentTaskAccess {
@@ -30,6 +31,7 @@ export interface RunBrowserAgentOptions {
   task: string
   /** Where the link lands: a path of the app or an allowed absolute URL (checked by core). */
   redirectUrl?: string
+  /** What the link is for, as the user's panel shows it. Default: the task, cut to core's 500 characters. */
   taskDescription?: string
   agentName?: string
   sessionMaxDurationInSeconds?: number
@@ -100,7 +102,7 @@ export async function runBrowserAgent(options: RunBrowserAgentOptions): Promise<
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000)
   const link = await agentTasks.create({
     ...(options.redirectUrl === undefined ? {} : { redirectUrl: options.redirectUrl }),
-    ...(options.taskDescription === undefined ? { taskDescription: options.task.slice(0, 500) } : { taskDescription: options.taskDescription }),
+    ...(options.taskDescription === undefined ? { taskDescription: truncateText(options.task, 500) } : { taskDescription: options.taskDescription }),
     ...(options.agentName === undefined ? {} : { agentName: options.agentName }),
     ...(options.sessionMaxDurationInSeconds === undefined ? {} : { sessionMaxDurationInSeconds: options.sessionMaxDurationInSeconds }),
   })

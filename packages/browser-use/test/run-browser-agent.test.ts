@@ -138,6 +138,16 @@ describe('runBrowserAgent, on the offline Browser Use and Clerk', () => {
     expect((error as Error).message).toContain('BROWSER_USE_API_KEY')
   })
 
+  it('a task longer than a description, an emoji across the cut: the default description keeps whole characters', async () => {
+    browserUse.faults.add({ kind: 'http', method: 'POST', path: '/api/v2/tasks', status: 502, times: 1 })
+    const before = clerk.state.agentTasks().length
+    const task = `${'a'.repeat(499)}🚀 and then report the greeting`
+    const error = await runBrowserAgent({ agentTasks: asAda(), browserUse: client(), task, redirectUrl: '/dashboard' }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'browser_use_unavailable' })
+    const [minted] = clerk.state.agentTasks().slice(before)
+    expect(minted?.taskDescription).toBe('a'.repeat(499))
+  })
+
   it('Clerk fails while minting: Browser Use is never called', async () => {
     clerk.faults.add({ path: '/v1/agents/tasks', status: 500, times: 1 })
     const before = browserUse.tasks().length
