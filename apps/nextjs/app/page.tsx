@@ -1,12 +1,13 @@
 import { auth } from '@clerk/nextjs/server'
 import Link from 'next/link'
-import { requestOrigin } from '../lib/origin'
+import { appOrigin } from '../lib/origin'
 
 async function signInLink(): Promise<string | undefined> {
   const signInUrl = process.env.CLERK_SIGN_IN_URL
-  if (!signInUrl) return undefined
+  const origin = await appOrigin()
+  if (!signInUrl || !origin) return undefined
   const url = new URL(signInUrl)
-  url.searchParams.set('redirect_url', `${await requestOrigin()}/dashboard`)
+  url.searchParams.set('redirect_url', `${origin}/dashboard`)
   return url.href
 }
 

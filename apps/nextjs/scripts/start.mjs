@@ -1,8 +1,9 @@
-// `pnpm start`: runs the built app with `next start`, giving it the Clerk settings at run time.
+// `pnpm start`: runs the built app (Next.js's production server, in this process) on exactly HOST:PORT,
+// giving it the Clerk settings at run time.
 // Real Clerk keys come from .env (see README); without them the offline emulator starts here first.
-import { spawn, spawnSync } from 'node:child_process'
-import { lookup } from 'node:dns/promises'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -39,22 +40,51 @@ if (!existsSync(new URL('../.next/BUILD_ID', import.meta.url))) {
 
 const host = process.env.HOST ?? '127.0.0.1'
 const port = await portToUse(Number(process.env.PORT ?? 3000), host)
-const hostnameArgs = await nextHostnameArgs(host)
+const requestTimeoutMs = positiveInteger('REQUEST_TIMEOUT_MS', process.env.REQUEST_TIMEOUT_MS ?? '10000')
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+// As `next start` does, before Next.js (and the React it loads) reads it.
+process.env.NODE_ENV = 'production'
+const { default: next } = await import('next')
 
-const next = spawn(process.execPath, [nextBin, 'start', '-p', String(port), ...hostnameArgs], {
-  cwd: appDir,
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' },
+// Next.js in this process, on a server bound to exactly HOST (`next start` cannot do both: see below).
+const app = next({ dev: false, dir: appDir, hostname: nextHostname(host), port })
+await app.prepare()
+const handle = app.getRequestHandler()
+const server = createHttpServer(
+  {
+    // The time limit on a request body. Next.js holds every request proxy.ts matches until its whole
+    // body has arrived, before the route handler (and the adapter's own `bodyTimeoutMs`) runs, so the
+    // server must enforce it: past it, Node answers 408 and closes the connection. `next start` leaves
+    // Node's default, 300 s. Checked every second.
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: 1000,
+  },
+  (request, response) => {
+    void handle(request, response).catch((error) => {
+      // A client that leaves mid-body (or is cut off by the time limit) is not a server error.
+      if (request.destroyed && error?.code === 'ECONNRESET') return
+      console.error(error)
+    })
+  },
+)
+await new Promise((resolve, reject) => {
+  server.once('error', reject)
+  server.listen(port, host, resolve)
 })
-console.warn(`Next.js sample app starting on http://${host.includes(':') ? `[${host}]` : host}:${port}`)
+console.warn(`Next.js sample app listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`)
 
+let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => next.kill(signal))
+  process.on(signal, async () => {
+    if (stopping) return
+    stopping = true
+    server.closeIdleConnections()
+    await new Promise((resolve) => server.close(resolve))
+    await app.close()
+    await emulator?.close()
+    process.exit(0)
+  })
 }
-next.on('exit', async (code, signal) => {
-  await emulator?.close()
-  process.exit(code ?? (signal ? 0 : 1))
-})
 
 /** `PORT=0` means any free port; Next.js needs to know the real one, so pick it here. */
 function portToUse(requested, hostname) {
@@ -69,16 +99,22 @@ function portToUse(requested, hostname) {
   })
 }
 
+function positiveInteger(name, value) {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number <= 0) {
+    console.error(`${name} must be a positive whole number of milliseconds, not "${value}".`)
+    process.exit(64)
+  }
+  return number
+}
+
 /**
- * `next start -H 127.0.0.1` breaks every request clerkMiddleware() handles: Next.js calls loopback
- * hosts `localhost` inside proxy.ts, so Clerk's same-URL rewrite looks external and is proxied back to
- * the server, which fails (vercel/next.js#94745). For a loopback HOST, bind by the name `localhost`
- * when it resolves to that address, else on all interfaces (Next.js's default).
+ * The host name Next.js builds its own URLs from. For a loopback HOST it is `localhost`: Next.js names
+ * loopback hosts `localhost` inside proxy.ts, and when its own URL says `127.0.0.1` instead, Clerk's
+ * same-URL rewrite looks external and is proxied back to the server, which fails (vercel/next.js#94745;
+ * `next start -H 127.0.0.1` hits it). So is it for every interface (`0.0.0.0`, `::`), as with
+ * `next start` without `-H`. Only the name: the server is bound to HOST itself.
  */
-async function nextHostnameArgs(hostname) {
-  if (!/^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(hostname)) return ['-H', hostname]
-  const { address } = await lookup('localhost').catch(() => ({ address: undefined }))
-  if (hostname === 'localhost' || address === hostname.replace(/^\[|\]$/g, '')) return ['-H', 'localhost']
-  console.warn(`localhost does not resolve to ${hostname}: listening on all interfaces (see vercel/next.js#94745).`)
-  return []
+function nextHostname(hostname) {
+  return /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost|0\.0\.0\.0|::|\[::\])$/.test(hostname) ? 'localhost' : hostname
 }
