@@ -73,6 +73,13 @@ export function createBrowserUseServer(deps: ServerDeps): Server {
       req.socket.destroy()
       return
     }
+    if (fault?.echoInput) {
+      readJson(req).then(
+        (input) => send(res, fault.status ?? 422, { detail: [{ type: 'value_error', loc: ['body'], msg: `Injected fault: ${fault.status ?? 422}`, input }] }),
+        () => send(res, fault.status ?? 422, { detail: [{ type: 'value_error', loc: ['body'], msg: `Injected fault: ${fault.status ?? 422}`, input: null }] }),
+      )
+      return
+    }
     if (fault) return send(res, fault.status ?? 500, { detail: `Injected fault: ${fault.status ?? 500}` })
     if (req.headers['x-browser-use-api-key'] !== deps.apiKey) {
       return send(res, 401, { detail: 'Invalid or missing API key: send it in X-Browser-Use-API-Key.' })

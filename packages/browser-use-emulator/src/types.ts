@@ -41,4 +41,16 @@ export interface EmulatedTask {
 export type BrowserUseFault =
   | { kind: 'task-fails'; times?: number }
   | { kind: 'task-hangs'; times?: number }
-  | { kind: 'http'; method?: string; path: string | RegExp; status?: number; dropConnection?: boolean; times?: number }
+  | {
+      kind: 'http'
+      method?: string
+      path: string | RegExp
+      status?: number
+      dropConnection?: boolean
+      /**
+       * Answer with a FastAPI/pydantic error that echoes the request body as its `input`, as Browser
+       * Use's 422s do: the start URL (a sign-in link) comes back in the error.
+       */
+      echoInput?: boolean
+      times?: number
+    }

@@ -95,6 +95,11 @@ describe('the offline Browser Use Cloud, through browser-use-sdk', () => {
     emulator.faults.add({ kind: 'http', path: /^\/api\/v2\/tasks\/[^/]+\/status$/, dropConnection: true, times: 1 })
     await expect(bu.tasks.status(failing.id)).rejects.toThrow()
     expect((await bu.tasks.status(failing.id)).status).toBe('failed')
+    emulator.faults.add({ kind: 'http', method: 'POST', path: '/api/v2/tasks', status: 422, echoInput: true, times: 1 })
+    const echoed = await bu.tasks.create({ task: 'x', startUrl: `${siteUrl}/sign-in?ticket=secret` }).catch((error: unknown) => error)
+    expect(echoed).toMatchObject({ statusCode: 422 })
+    expect((echoed as BrowserUseError).detail).toMatchObject({ detail: [{ loc: ['body'], input: { task: 'x', startUrl: `${siteUrl}/sign-in?ticket=secret` } }] })
+    expect((echoed as Error).message).toContain('ticket=secret')
   })
 
   it('sends webhooks signed as Browser Use signs them', async () => {

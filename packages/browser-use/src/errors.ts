@@ -1,3 +1,5 @@
+import { truncateText } from './truncate.js'
+
 /** Why a browser-agent run failed, each with the fix in its message. */
 export type BrowserAgentErrorCode =
   | 'browser_use_unauthorized'
@@ -37,14 +39,32 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof TypeError || (error instanceof Error && error.name === 'AbortError')
 }
 
-/** Browser Use's answer as a `BrowserAgentError` naming the fix. Never includes a URL from the request. */
-export function fromBrowserUse(error: unknown, doing: string): BrowserAgentError {
+/** Removes the run's credentials (the link, its ticket, tokens) from text. */
+export type Redact = (text: string) => string
+
+/**
+ * A stand-in for `error` to keep as a `cause`: its name and redacted message only. The original may
+ * hold what Browser Use echoed of the request (the link) in its message, `detail` or own `cause`.
+ */
+export function redactedCause(error: unknown, redact: Redact): Error {
+  const copy = new Error(redact(error instanceof Error ? error.message : String(error)))
+  if (error instanceof Error) copy.name = error.name
+  return copy
+}
+
+/**
+ * Browser Use's answer as a `BrowserAgentError` naming the fix. Browser Use may echo the request in
+ * its message (a 422 lists the input, the link included): it is redacted, then cut to 300 characters.
+ */
+export function fromBrowserUse(error: unknown, doing: string, redact: Redact): BrowserAgentError {
   if (error instanceof BrowserAgentError) return error
   if (!isBrowserUseError(error)) {
-    return new BrowserAgentError('browser_use_unavailable', `Could not reach Browser Use while ${doing}: check BROWSER_USE_BASE_URL and the network, then retry.`, undefined, { cause: error })
+    return new BrowserAgentError('browser_use_unavailable', `Could not reach Browser Use while ${doing}: check BROWSER_USE_BASE_URL and the network, then retry.`, undefined, {
+      cause: redactedCause(error, redact),
+    })
   }
   const { statusCode } = error
-  const detail = error.message.slice(0, 300)
+  const detail = truncateText(redact(error.message), 300)
   switch (statusCode) {
     case 401:
     case 403:
@@ -61,4 +81,14 @@ export function fromBrowserUse(error: unknown, doing: string): BrowserAgentError
     default:
       return new BrowserAgentError('browser_use_unavailable', `Browser Use failed with ${statusCode} while ${doing}: retry later.`, statusCode)
   }
+}
+
+/** `error` as it may leave `runBrowserAgent`: its message redacted, its cause replaced by a redacted stand-in. */
+export function redactedError(error: BrowserAgentError, redact: Redact, suffix = ''): BrowserAgentError {
+  return new BrowserAgentError(
+    error.code,
+    redact(`${error.message}${suffix}`),
+    error.statusCode,
+    error.cause === undefined ? undefined : { cause: redactedCause(error.cause, redact) },
+  )
 }

@@ -1,4 +1,4 @@
-import { BrowserAgentError, fromBrowserUse, isRetryable } from './errors.js'
+import { BrowserAgentError, fromBrowserUse, isRetryable, type Redact } from './errors.js'
 
 /** The fields of Browser Use's `TaskView` this package reads. */
 export interface TaskSnapshot {
@@ -19,6 +19,7 @@ export interface FollowOptions {
   deadline: number
   signal: AbortSignal | undefined
   onSnapshot(task: TaskSnapshot): void
+  redact: Redact
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -55,7 +56,7 @@ export async function followTask(id: string, options: FollowOptions): Promise<Ta
     try {
       task = await options.get(id)
     } catch (error) {
-      if (!isRetryable(error)) throw fromBrowserUse(error, 'following the task')
+      if (!isRetryable(error)) throw fromBrowserUse(error, 'following the task', options.redact)
     }
     if (task) {
       options.onSnapshot(task)

@@ -1,8 +1,7 @@
-import { AgentTaskError, type AgentTaskRecord, type CreateAgentTaskInput, type CreatedAgentTask } from '@agent-tasks/core'
+import { AgentTaskError, type AgentTaskRecord, type CreateAgentTaskInput, type CreatedAgentTask, redactCredentials } from '@agent-tasks/core'
 import type { BrowserUse } from 'browser-use-sdk'
-import { BrowserAgentError, fromBrowserUse, isRetryable } from './errors.js'
+import { BrowserAgentError, fromBrowserUse, isRetryable, type Redact, redactedError } from './errors.js'
 import { abortError, followTask, TERMINAL, type TaskSnapshot } from './follow-task.js'
-import { redactor } from './redact.js'
 import { truncateText } from './truncate.js'
 
 /** Mints and ends links for the user the run acts for: bind your adapter's calls to the request. */
@@ -67,15 +66,22 @@ export interface BrowserAgentResult {
 
 const ENDED_ALREADY = new Set(['agent_task_already_revoked', 'agent_session_already_ended'])
 
-async function endAccess(access: AgentTaskAccess, agentTaskId: string): Promise<BrowserAgentCleanup> {
+async function endAccess(access: AgentTaskAccess, agentTaskId: string, redact: Redact): Promise<BrowserAgentCleanup> {
   try {
     const record = await access.revoke(agentTaskId)
     return record.status === 'used' ? 'session-ended' : 'link-revoked'
   } catch (error) {
     if (error instanceof AgentTaskError && ENDED_ALREADY.has(error.code)) return 'already-ended'
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = redact(error instanceof Error ? error.message : String(error))
     return { failed: `Could not end the agent's access (${reason}). End it with \`agent-tasks end\` or from the app's panel.` }
   }
+}
+
+/** The link and its ticket, wherever they appear, and any credential core's redaction knows. */
+function redactorFor(linkUrl: string): Redact {
+  const ticket = URL.canParse(linkUrl) ? new URL(linkUrl).searchParams.get('ticket') : null
+  const secrets = ticket ? [linkUrl, ticket] : [linkUrl]
+  return (text) => redactCredentials(text, secrets)
 }
 
 async function stopQuietly(browserUse: BrowserUseTasks, id: string): Promise<void> {
@@ -106,7 +112,7 @@ export async function runBrowserAgent(options: RunBrowserAgentOptions): Promise<
     ...(options.agentName === undefined ? {} : { agentName: options.agentName }),
     ...(options.sessionMaxDurationInSeconds === undefined ? {} : { sessionMaxDurationInSeconds: options.sessionMaxDurationInSeconds }),
   })
-  const redact = redactor([link.url])
+  const redact = redactorFor(link.url)
   const allowedDomains = [...new Set([new URL(link.url).host, new URL(link.redirectUrl).host, ...(options.allowedDomains ?? [])])]
   const steps: BrowserAgentStep[] = []
   let created: { id: string; sessionId: string } | undefined
@@ -123,13 +129,14 @@ export async function runBrowserAgent(options: RunBrowserAgentOptions): Promise<
         ...(options.structuredOutput === undefined ? {} : { structuredOutput: options.structuredOutput }),
       })
     } catch (error) {
-      throw fromBrowserUse(error, 'creating the task')
+      throw fromBrowserUse(error, 'creating the task', redact)
     }
     last = await followTask(created.id, {
       get: (id) => browserUse.tasks.get(id) as Promise<TaskSnapshot>,
       intervalMs: options.pollIntervalMs ?? 1000,
       deadline,
       signal,
+      redact,
       onSnapshot(task) {
         for (const step of task.steps.slice(steps.length)) {
           const reported = { number: step.number, goal: redact(step.nextGoal), url: redact(step.url) }
@@ -140,21 +147,20 @@ export async function runBrowserAgent(options: RunBrowserAgentOptions): Promise<
     })
   } catch (error) {
     if (created && !(last && TERMINAL.has(last.status))) await stopQuietly(browserUse, created.id)
-    const cleanup = await endAccess(agentTasks, link.agentTaskId)
-    if (error instanceof BrowserAgentError && typeof cleanup === 'object') {
-      throw new BrowserAgentError(error.code, `${error.message} ${cleanup.failed}`, error.statusCode, { cause: error })
-    }
+    const cleanup = await endAccess(agentTasks, link.agentTaskId, redact)
+    // Every BrowserAgentError leaves redacted, its cause too; others are the caller's own (onStep).
+    if (error instanceof BrowserAgentError) throw redactedError(error, redact, typeof cleanup === 'object' ? ` ${cleanup.failed}` : '')
     throw error
   }
-  const cleanup = await endAccess(agentTasks, link.agentTaskId)
+  const cleanup = await endAccess(agentTasks, link.agentTaskId, redact)
   return {
     agentTaskId: link.agentTaskId,
-    browserUseTaskId: created.id,
-    browserUseSessionId: created.sessionId,
+    browserUseTaskId: redact(created.id),
+    browserUseSessionId: redact(created.sessionId),
     status: last.status as BrowserAgentResult['status'],
     isSuccess: last.isSuccess ?? null,
     output: last.output == null ? null : redact(last.output),
-    cost: last.cost ?? null,
+    cost: last.cost == null ? null : redact(last.cost),
     steps,
     cleanup,
   }

@@ -148,6 +148,30 @@ describe('runBrowserAgent, on the offline Browser Use and Clerk', () => {
     expect(minted?.taskDescription).toBe('a'.repeat(499))
   })
 
+  it('a Browser Use 422 that echoes the input (the link): no part of the error holds the link or its ticket', async () => {
+    browserUse.faults.add({ kind: 'http', method: 'POST', path: '/api/v2/tasks', status: 422, echoInput: true, times: 1 })
+    const minted: string[] = []
+    const access = asAda()
+    const recording = { ...access, create: async (input: Parameters<typeof access.create>[0]) => {
+      const created = await access.create(input)
+      minted.push(created.url)
+      return created
+    } }
+    const error = await runBrowserAgent({ agentTasks: recording, browserUse: client(), task: 'x', redirectUrl: '/dashboard' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(BrowserAgentError)
+    expect((error as BrowserAgentError).code).toBe('browser_use_rejected')
+    const [linkUrl] = minted as [string]
+    const ticket = new URL(linkUrl).searchParams.get('ticket') as string
+    const cause = (error as Error).cause
+    for (const text of [(error as Error).message, String(error), (error as Error).stack ?? '', JSON.stringify(error), JSON.stringify(cause ?? null), String(cause)]) {
+      // Booleans, so that a failure does not print the link.
+      expect(text.includes(linkUrl), 'the link leaked').toBe(false)
+      expect(text.includes(ticket.slice(0, 12)), 'the ticket leaked').toBe(false)
+    }
+    expect(printed.join('\n').includes(ticket.slice(0, 12)), 'the ticket was printed').toBe(false)
+    expect((error as Error).message).toContain('[redacted]')
+  })
+
   it('Clerk fails while minting: Browser Use is never called', async () => {
     clerk.faults.add({ path: '/v1/agents/tasks', status: 500, times: 1 })
     const before = browserUse.tasks().length
