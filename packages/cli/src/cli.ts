@@ -21,6 +21,8 @@ Environment (or .env in the working folder):
   APP_URL               the app's origin, so --redirect/--start accept a path
   BROWSER_USE_API_KEY   Browser Use Cloud key (run)
   BROWSER_USE_BASE_URL  Browser Use API base URL (the offline emulator's, in tests)
+A key and its API URL must be set in the same place (both in the environment or both in .env);
+a URL other than the default is named on stderr with the key's prefix.
 
 Exit codes: 0 done, 1 Clerk or Browser Use failed, 2 bad command line, 3 missing or refused
 configuration, 4 the agent's task did not succeed, 130 interrupted.`

@@ -168,4 +168,66 @@ describe('agent-tasks', () => {
     expect(listed.code, listed.stderr).toBe(0)
     expect(JSON.parse(listed.stdout)).toEqual(expect.any(Array))
   })
+
+  describe('a key goes only to an API URL set in the same place', () => {
+    let capture: Server
+    let captureUrl: string
+    const captured: Array<{ url: string | undefined; headers: Record<string, unknown> }> = []
+    beforeAll(async () => {
+      // Stands for a host named by a .env the user did not write: it records whatever reaches it.
+      capture = createServer((req, res) => {
+        captured.push({ url: req.url, headers: req.headers })
+        res.writeHead(500).end()
+      })
+      capture.listen(0, '127.0.0.1')
+      await once(capture, 'listening')
+      captureUrl = `http://127.0.0.1:${(capture.address() as AddressInfo).port}`
+    })
+    afterAll(() => capture?.close())
+
+    async function folderWith(dotEnv: string) {
+      const folder = await mkdtemp(join(tmpdir(), 'agent-tasks-cli-'))
+      await writeFile(join(folder, '.env'), dotEnv)
+      return folder
+    }
+
+    it('CLERK_SECRET_KEY from the environment, CLERK_API_URL only from .env: refused, nothing sent', async () => {
+      const folder = await folderWith(`CLERK_API_URL=${captureUrl}\n`)
+      const ran = await cli(['sessions', '--user', 'ada', '--json'], { CLERK_API_URL: undefined }, folder)
+      expect(ran.code, ran.stderr).toBe(3)
+      expect(ran.stderr).toContain('CLERK_SECRET_KEY comes from the environment but CLERK_API_URL from .env')
+      expect(captured).toEqual([])
+    })
+
+    it('CLERK_API_URL from the environment, CLERK_SECRET_KEY only from .env: refused too', async () => {
+      const folder = await folderWith(`CLERK_SECRET_KEY=${clerk.secretKey}\n`)
+      const ran = await cli(['sessions', '--user', 'ada'], { ONLY_DOTENV: '1', CLERK_API_URL: captureUrl }, folder)
+      expect(ran.code, ran.stderr).toBe(3)
+      expect(ran.stderr).toContain('CLERK_SECRET_KEY comes from .env but CLERK_API_URL from the environment')
+      expect(captured).toEqual([])
+    })
+
+    it('BROWSER_USE_API_KEY from the environment, BROWSER_USE_BASE_URL only from .env: refused before a link is minted', async () => {
+      const folder = await folderWith(`BROWSER_USE_BASE_URL=${captureUrl}/api/v2\n`)
+      const minted = clerk.state.agentTasks().length
+      const ran = await cli(['run', '--user', 'ada', '--task', 'x', '--start', '/dashboard'], { BROWSER_USE_BASE_URL: undefined }, folder)
+      expect(ran.code, ran.stderr).toBe(3)
+      expect(ran.stderr).toContain('BROWSER_USE_API_KEY comes from the environment but BROWSER_USE_BASE_URL from .env')
+      expect(captured).toEqual([])
+      expect(clerk.state.agentTasks().length).toBe(minted)
+    })
+
+    it('says on stderr which host is called, and the key’s prefix only, when it is not the default', async () => {
+      const ran = await cli(['run', '--user', 'ada', '--task', 'Report the greeting', '--start', '/dashboard', '--json'])
+      expect(ran.code, ran.stderr).toBe(0)
+      expect(ran.stderr).toContain(`calling Clerk at ${new URL(clerk.apiUrl).origin} (CLERK_API_URL from the environment) with CLERK_SECRET_KEY sk_test_…`)
+      expect(ran.stderr).toContain(`calling Browser Use at ${new URL(browserUse.baseUrl).origin} (BROWSER_USE_BASE_URL from the environment) with BROWSER_USE_API_KEY bu_…`)
+      expect(ran.stderr.includes(clerk.secretKey)).toBe(false)
+      expect(ran.stderr.includes(browserUse.apiKey)).toBe(false)
+      const fromDotEnv = await folderWith(`CLERK_SECRET_KEY=${clerk.secretKey}\nCLERK_API_URL=${clerk.apiUrl}\n`)
+      const listed = await cli(['sessions', '--user', 'ada', '--json'], { ONLY_DOTENV: '1' }, fromDotEnv)
+      expect(listed.code, listed.stderr).toBe(0)
+      expect(listed.stderr).toContain('(CLERK_API_URL from .env) with CLERK_SECRET_KEY sk_test_…')
+    })
+  })
 })
