@@ -4,6 +4,7 @@ import type { AgentTasks } from '@agent-tasks/express'
 import { getAuth } from '@clerk/express'
 import { BrowserUse } from 'browser-use-sdk'
 import express, { type Request, type Response } from 'express'
+import { createAgentRunRegistry } from './agent-run-registry.ts'
 
 /** One browser agent sent by a user, as the dashboard follows it. Never holds the link. */
 interface AgentRun {
@@ -17,7 +18,9 @@ interface AgentRun {
   controller: AbortController
 }
 
-const runs = new Map<string, AgentRun>()
+/** The newest runs of this process; older ended ones are forgotten (a panel, not an archive). */
+const MAX_RUNS = 100
+const runs = createAgentRunRegistry<AgentRun>(MAX_RUNS)
 
 function publicView(run: AgentRun) {
   return {
@@ -34,7 +37,8 @@ function publicView(run: AgentRun) {
 
 /**
  * `/api/agent-runs`: send a Browser Use agent into this app as the signed-in user
- * (`@agent-tasks/browser-use`), follow it, stop it. Runs live in this process's memory.
+ * (`@agent-tasks/browser-use`), follow it, stop it. Runs live in this process's memory, the newest
+ * 100 at most (older ended ones are forgotten; with 100 running, a new one answers 503).
  */
 export function agentRunsRouter(agentTasks: AgentTasks): express.Router {
   const router = express.Router()
@@ -62,7 +66,9 @@ export function agentRunsRouter(agentTasks: AgentTasks): express.Router {
     if (task === '' || task.length > 2000) return void res.status(400).json({ title: 'Invalid request', detail: 'Describe the task (up to 2,000 characters).' })
     if (!process.env.BROWSER_USE_API_KEY) return void res.status(503).json({ title: 'Browser Use not configured', detail: 'Set BROWSER_USE_API_KEY.' })
     const run: AgentRun = { id: randomUUID(), ownerUserId: getAuth(req).userId as string, task, status: 'running', steps: [], result: undefined, error: undefined, controller: new AbortController() }
-    runs.set(run.id, run)
+    if (!runs.add(run)) {
+      return void res.status(503).set('Retry-After', '60').json({ title: 'Too many agents running', detail: `${MAX_RUNS} agents are running in this app: try again when one has finished.` })
+    }
     runBrowserAgent({
       agentTasks: { create: (input) => agentTasks.create(req, input), revoke: (id) => agentTasks.revoke(req, id) },
       browserUse: new BrowserUse({ apiKey: process.env.BROWSER_USE_API_KEY, ...(process.env.BROWSER_USE_BASE_URL ? { baseUrl: process.env.BROWSER_USE_BASE_URL } : {}) }),
