@@ -77,7 +77,11 @@ export function nodeContractRequest(req: IncomingMessage, options: NodeContractR
   }
 }
 
-/** Writes a contract response to a Node response. */
+/**
+ * Writes a contract response to a Node response, with its `Content-Length`: `writeHead` sends the
+ * headers before `end` sees the body, so without it Node would frame every answer as chunked (more
+ * bytes and writes per response than the hand-written route, measured by the bench's profile).
+ */
 export function sendNodeResponse(res: ServerResponse, response: ContractResponse): void {
-  res.writeHead(response.status, response.headers).end(response.body)
+  res.writeHead(response.status, { ...response.headers, 'Content-Length': Buffer.byteLength(response.body) }).end(response.body)
 }
