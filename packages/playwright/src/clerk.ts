@@ -1,6 +1,6 @@
 import { type ClerkClient, createClerkClient } from '@clerk/backend'
 import type { ClerkConnection } from './config.js'
-import { redact } from './redact.js'
+import { redactCredentials } from '@agent-tasks/core'
 
 export function clerkClientFor(connection: ClerkConnection): ClerkClient {
   return createClerkClient({
@@ -33,7 +33,7 @@ export function describeClerkFailure(error: unknown, secrets: readonly string[] 
     String(error)
   const cause = candidate?.cause instanceof Error ? ` (${candidate.cause.message})` : ''
   const head = [status, code].filter((part) => part !== undefined).join(' ')
-  return { status, code, summary: redact(`${head ? `${head}: ` : ''}${detail}${cause}`, secrets) }
+  return { status, code, summary: redactCredentials(`${head ? `${head}: ` : ''}${detail}${cause}`, secrets) }
 }
 
 /** True when Clerk answered with this status (and code, if given). */

@@ -12,7 +12,7 @@ import {
 import { AgentTaskSignInError } from './errors.js'
 import { type Attempt, type LiveAccessRegistry, processLiveAccess } from './live-access.js'
 import type { AgentTaskUser, SignInWithAgentTaskOptions } from './options.js'
-import { describeUrl } from './redact.js'
+import { describeUrl } from './describe-url.js'
 import { readSessionCookie } from './session-cookie.js'
 import { visitLink } from './visit.js'
 

@@ -1,6 +1,7 @@
 import type { Page, Response } from '@playwright/test'
 import { AgentTaskSignInError } from './errors.js'
-import { describeUrl, redact } from './redact.js'
+import { redactCredentials } from '@agent-tasks/core'
+import { describeUrl } from './describe-url.js'
 
 export interface VisitOptions {
   /** The URL the link was minted for; the visit is done once the page is on its origin and loaded. */
@@ -52,7 +53,7 @@ async function linkRefused(response: Response, secrets: readonly string[]): Prom
     const first = body.errors?.[0]
     if (typeof first?.code === 'string') clerkCode = first.code
     const message = first?.long_message ?? first?.message
-    if (typeof message === 'string') detail = ` — ${redact(message, secrets)}`
+    if (typeof message === 'string') detail = ` — ${redactCredentials(message, secrets)}`
   } catch {
     // not Clerk's JSON error body: the status is all we know
   }
@@ -70,7 +71,7 @@ function navigationFailed(message: string): AgentTaskSignInError {
 /** First line of an error message (Playwright appends a call log that repeats the URL), credentials removed. */
 function firstLine(error: unknown, secrets: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error)
-  return redact(message.split('\n')[0] ?? '', secrets)
+  return redactCredentials(message.split('\n')[0] ?? '', secrets)
 }
 
 function ticketOf(link: string): string {
