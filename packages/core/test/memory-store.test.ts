@@ -32,6 +32,14 @@ describe('createMemoryStore', () => {
     expect(await store.update('missing', { status: 'used' })).toBeUndefined()
   })
 
+  it('finds links minted for an identifier whatever its case on either side', async () => {
+    const store = createMemoryStore()
+    await store.save({ ...record('by-email', 'user_admin'), subjectUserId: 'user_resolved_later', subjectIdentifier: 'Ada@Example.com' })
+    await store.save(record('other', 'user_bob'))
+    const found = await store.list({ involving: { userId: 'user_ada', identifiers: ['ADA@example.COM'] } })
+    expect(found.map((r) => r.agentTaskId)).toEqual(['by-email'])
+  })
+
   it('pages newest first with a cursor and a limit', async () => {
     const store = createMemoryStore()
     for (const id of ['a', 'b', 'c', 'd', 'e']) await store.save(record(id, 'user_1'))

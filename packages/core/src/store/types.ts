@@ -161,7 +161,7 @@ export function compareNewestFirst(a: AgentTaskCursor, b: AgentTaskCursor): numb
 export function involves(record: AgentTaskRecord, involving: InvolvingFilter): boolean {
   if (record.ownerUserId === involving.userId || record.subjectUserId === involving.userId) return true
   const identifier = record.subjectIdentifier?.toLowerCase()
-  return identifier !== undefined && (involving.identifiers ?? []).includes(identifier)
+  return identifier !== undefined && (involving.identifiers ?? []).some((candidate) => candidate.toLowerCase() === identifier)
 }
 
 /** Whether `record` passes `filter` (all but `limit`). */
