@@ -1,25 +1,10 @@
-import type { AgentTaskListFilter, AgentTaskRecord, AgentTaskStore } from '@agent-tasks/core'
-import { createClient } from 'redis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AgentTaskListFilter, AgentTaskRecord, } from '@agent-tasks/core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createRedisStore } from '../src/index.js'
 import { record } from './records.js'
-import { type RedisServer, startRedisServer } from './redis-server.js'
+import { useRedisStore } from './redis-store-under-test.js'
 
-let server: RedisServer
-let client: ReturnType<typeof createClient>
-let store: AgentTaskStore
-
-beforeAll(async () => {
-  server = await startRedisServer()
-  client = createClient({ url: server.url, disableOfflineQueue: true })
-  client.on('error', () => {})
-  await client.connect()
-  store = createRedisStore(client, { prefix: 'inv:', timeoutMs: 5000 })
-})
-afterAll(async () => {
-  client.destroy()
-  await server.close()
-})
+const redis = useRedisStore({ prefix: 'inv:', timeoutMs: 5000 })
 
 const ids = (records: readonly AgentTaskRecord[]) => records.map((r) => r.agentTaskId)
 const bee = { userId: 'user_bee', identifiers: ['bee@example.com', '+15550100', 'bee'] }
@@ -30,7 +15,7 @@ async function pages(filter: AgentTaskListFilter, limit: number): Promise<AgentT
   const all: AgentTaskRecord[][] = []
   let after: AgentTaskRecord | undefined
   for (;;) {
-    const page = await store.list({ ...filter, limit, ...(after ? { after } : {}) })
+    const page = await redis.store.list({ ...filter, limit, ...(after ? { after } : {}) })
     if (page.length === 0) return all
     all.push(page)
     after = page.at(-1)
@@ -48,34 +33,34 @@ describe('listing with involving: the links a user minted, and those minted for 
   delete forSomeoneElse.subjectUserId
 
   beforeAll(async () => {
-    for (const r of [forBeeById, forBeeByEmail, byBee, otherUsers, forSomeoneElse, resolvedToBee]) await store.save(r)
+    for (const r of [forBeeById, forBeeByEmail, byBee, otherUsers, forSomeoneElse, resolvedToBee]) await redis.store.save(r)
   })
 
   it('lists every link concerning the user newest first, each once, across pages', async () => {
     const expected = ids([byBee, forBeeByEmail, forBeeById])
-    expect(ids(await store.list({ involving: bee }))).toEqual(expected)
+    expect(ids(await redis.store.list({ involving: bee }))).toEqual(expected)
     const paged = await pages({ involving: bee }, 2)
     expect(paged.map((page) => page.length)).toEqual([2, 1])
     expect(ids(paged.flat())).toEqual(expected)
     expect(ids((await pages({ involving: bee }, 1)).flat())).toEqual(expected)
-    expect(ids(await store.list({ involving: ada }))).toEqual(ids([forBeeByEmail, forBeeById]))
-    expect(ids(await store.list({ involving: { userId: 'user_ada' } }))).toEqual(ids([forBeeByEmail, forBeeById]))
+    expect(ids(await redis.store.list({ involving: ada }))).toEqual(ids([forBeeByEmail, forBeeById]))
+    expect(ids(await redis.store.list({ involving: { userId: 'user_ada' } }))).toEqual(ids([forBeeByEmail, forBeeById]))
   })
 
   it('compares identifiers lower-cased, and combines with status', async () => {
-    expect(ids(await store.list({ involving: { userId: 'user_nobody', identifiers: ['BEE@example.com'] } }))).toEqual(ids([forBeeByEmail]))
-    await store.update(forBeeByEmail.agentTaskId, { status: 'revoked' }, ['pending'])
-    expect(ids(await store.list({ involving: bee, status: 'revoked' }))).toEqual(ids([forBeeByEmail]))
-    expect(ids(await store.list({ involving: bee, status: 'pending' }))).toEqual(ids([byBee, forBeeById]))
+    expect(ids(await redis.store.list({ involving: { userId: 'user_nobody', identifiers: ['BEE@example.com'] } }))).toEqual(ids([forBeeByEmail]))
+    await redis.store.update(forBeeByEmail.agentTaskId, { status: 'revoked' }, ['pending'])
+    expect(ids(await redis.store.list({ involving: bee, status: 'revoked' }))).toEqual(ids([forBeeByEmail]))
+    expect(ids(await redis.store.list({ involving: bee, status: 'pending' }))).toEqual(ids([byBee, forBeeById]))
   })
 
   it('follows a subject user ID set by an update', async () => {
-    await store.update(forSomeoneElse.agentTaskId, { subjectUserId: 'user_bee' })
-    await store.update(resolvedToBee.agentTaskId, { subjectUserId: 'user_bee' })
-    expect(ids(await store.list({ involving: bee }))).toEqual(ids([resolvedToBee, forSomeoneElse, byBee, forBeeByEmail, forBeeById]))
-    expect(await store.list({ involving: { userId: 'user_dee' } })).toEqual([])
-    expect(await client.sendCommand(['ZSCORE', 'inv:subject:user_dee', resolvedToBee.agentTaskId])).toBeNull()
-    expect(ids(await store.list({ subjectUserId: 'user_bee' }))).toEqual(ids([resolvedToBee, forSomeoneElse, byBee, forBeeById]))
+    await redis.store.update(forSomeoneElse.agentTaskId, { subjectUserId: 'user_bee' })
+    await redis.store.update(resolvedToBee.agentTaskId, { subjectUserId: 'user_bee' })
+    expect(ids(await redis.store.list({ involving: bee }))).toEqual(ids([resolvedToBee, forSomeoneElse, byBee, forBeeByEmail, forBeeById]))
+    expect(await redis.store.list({ involving: { userId: 'user_dee' } })).toEqual([])
+    expect(await redis.client.sendCommand(['ZSCORE', 'inv:subject:user_dee', resolvedToBee.agentTaskId])).toBeNull()
+    expect(ids(await redis.store.list({ subjectUserId: 'user_bee' }))).toEqual(ids([resolvedToBee, forSomeoneElse, byBee, forBeeById]))
   })
 
   it('pages exactly through records created in the same millisecond, across indexes and batches', async () => {
@@ -84,7 +69,7 @@ describe('listing with involving: the links a user minted, and those minted for 
       ...Array.from({ length: 25 }, () => record('user_tie', { createdAt })),
       ...Array.from({ length: 20 }, () => record('user_tie_other', { subjectUserId: 'user_tie', createdAt })),
     ]
-    await Promise.all(same.map((r) => store.save(r)))
+    await Promise.all(same.map((r) => redis.store.save(r)))
     const expected = same.map((r) => r.agentTaskId).sort().reverse()
     for (const limit of [1, 7, 100]) {
       expect(ids((await pages({ involving: { userId: 'user_tie' } }, limit)).flat())).toEqual(expected)
@@ -94,13 +79,13 @@ describe('listing with involving: the links a user minted, and those minted for 
 
   it('reads only the indexes of the user, not the global one', async () => {
     // Many links of other users: a listing involving Bee must not page through them.
-    await Promise.all(Array.from({ length: 300 }, () => store.save(record('user_crowd'))))
+    await Promise.all(Array.from({ length: 300 }, () => redis.store.save(record('user_crowd'))))
     const reads: string[][] = []
     const counting = createRedisStore(
       {
         sendCommand: (args: string[]) => {
           reads.push(args)
-          return client.sendCommand(args)
+          return redis.client.sendCommand(args)
         },
       },
       { prefix: 'inv:' },

@@ -1,25 +1,9 @@
 import { type AgentTaskRecord, type AgentTaskSession, type AgentTaskStore, createMemoryStore } from '@agent-tasks/core'
 import fc from 'fast-check'
-import { createClient } from 'redis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRedisStore } from '../src/index.js'
-import { type RedisServer, startRedisServer } from './redis-server.js'
+import { describe, expect, it } from 'vitest'
+import { useRedisStore } from './redis-store-under-test.js'
 
-let server: RedisServer
-let client: ReturnType<typeof createClient>
-let redisStore: AgentTaskStore
-
-beforeAll(async () => {
-  server = await startRedisServer()
-  client = createClient({ url: server.url, disableOfflineQueue: true })
-  client.on('error', () => {})
-  await client.connect()
-  redisStore = createRedisStore(client, { prefix: 'prop:', timeoutMs: 5000 })
-})
-afterAll(async () => {
-  client.destroy()
-  await server.close()
-})
+const redis = useRedisStore({ prefix: 'prop:', timeoutMs: 5000 })
 
 // Any well-formed Unicode: user-perceived characters, and any code point (astral, controls, NUL, '/').
 const wellFormed = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }))
@@ -58,7 +42,7 @@ const recordArbitrary: fc.Arbitrary<AgentTaskRecord> = fc
 /** Runs the same step on both stores and expects the same answer. */
 async function both<T>(memory: AgentTaskStore, step: (store: AgentTaskStore) => Promise<T>): Promise<T> {
   const expected = await step(memory)
-  expect(await step(redisStore)).toStrictEqual(expected)
+  expect(await step(redis.store)).toStrictEqual(expected)
   return expected
 }
 
@@ -113,9 +97,9 @@ describe('a record with a lone surrogate', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       expiresAt: '2026-01-02T00:00:00.000Z',
     }
-    await redisStore.save(saved)
-    const used = await redisStore.update(saved.agentTaskId, { status: 'used', sessions: [] }, ['pending'])
+    await redis.store.save(saved)
+    const used = await redis.store.update(saved.agentTaskId, { status: 'used', sessions: [] }, ['pending'])
     expect(used).toStrictEqual({ ...saved, status: 'used', sessions: [] })
-    expect(await redisStore.list({ ownerUserId: 'user_surrogate' })).toStrictEqual([used])
+    expect(await redis.store.list({ ownerUserId: 'user_surrogate' })).toStrictEqual([used])
   })
 })
