@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { childEnv } from './support/child-run.js'
 import { type Stack, startStack } from './support/stack.js'
 import { expect, test } from './support/test.js'
 
@@ -27,28 +28,11 @@ interface NestedRun {
   passed: number
 }
 
-/** The child gets the environment a CI job would have, without this run's own Playwright variables. */
-function childEnv(stack: Stack, mode: string, outputDir: string, reportFile: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(TEST_|PW_|PLAYWRIGHT_)/.test(name) && name !== 'NODE_OPTIONS'),
-  )
-  return {
-    ...env,
-    CLERK_SECRET_KEY: stack.emulator.secretKey,
-    CLERK_API_URL: stack.emulator.apiUrl,
-    NESTED_APP_URL: stack.app.url,
-    NESTED_MODE: mode,
-    NESTED_OUTPUT_DIR: outputDir,
-    PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile,
-    FORCE_COLOR: '0',
-  }
-}
-
 async function runNested(stack: Stack, mode: 'pool' | 'create' | 'refused'): Promise<NestedRun> {
   const outputDir = test.info().outputPath('nested-results')
   const reportFile = test.info().outputPath('report.json')
   const child = spawn(process.execPath, [playwrightCli, 'test', '-c', nestedConfig, '--reporter=list,json'], {
-    env: childEnv(stack, mode, outputDir, reportFile),
+    env: childEnv(stack, { NESTED_MODE: mode, NESTED_OUTPUT_DIR: outputDir, PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let printed = ''

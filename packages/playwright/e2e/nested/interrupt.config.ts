@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import type { AgentTasksOptions, AgentTasksWorkerOptions } from '../../src/index.js'
+import { nestedRun, nestedUse } from './shared-config.js'
 
 // The suite e2e/interrupt.spec.ts interrupts (SIGINT / SIGTERM) at different moments: four workers that
 // sign in at once, half of them as a user they create, through a slow app (every page request of the link's
@@ -12,19 +13,9 @@ const agentTasks: AgentTasksOptions = {
 export default defineConfig<object, AgentTasksWorkerOptions>({
   testDir: '.',
   testMatch: 'interrupted.spec.ts',
-  ...(process.env.NESTED_OUTPUT_DIR ? { outputDir: process.env.NESTED_OUTPUT_DIR } : {}),
+  ...nestedRun,
   workers: 4,
   fullyParallel: true,
-  retries: 0,
-  timeout: 30_000,
   reporter: [['list']],
-  use: {
-    ...(process.env.NESTED_APP_URL ? { baseURL: process.env.NESTED_APP_URL } : {}),
-    agentTasks,
-    headless: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    },
-  },
+  use: { ...nestedUse, agentTasks },
 })

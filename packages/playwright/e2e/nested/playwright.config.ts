@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import type { AgentTasksOptions, AgentTasksWorkerOptions } from '../../src/index.js'
+import { nestedRun, nestedUse } from './shared-config.js'
 
 // A whole suite run by e2e/worker-lifecycle.spec.ts in a child process, configured only through the
 // environment (CLERK_SECRET_KEY, CLERK_API_URL) as a user's suite would be.
@@ -14,18 +15,8 @@ const agentTasks: AgentTasksOptions =
 export default defineConfig<object, AgentTasksWorkerOptions>({
   testDir: '.',
   testMatch: 'suite.spec.ts',
-  ...(process.env.NESTED_OUTPUT_DIR ? { outputDir: process.env.NESTED_OUTPUT_DIR } : {}),
+  ...nestedRun,
   workers: 2,
   fullyParallel: true,
-  retries: 0,
-  timeout: 30_000,
-  use: {
-    ...(process.env.NESTED_APP_URL ? { baseURL: process.env.NESTED_APP_URL } : {}),
-    agentTasks,
-    headless: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    },
-  },
+  use: { ...nestedUse, agentTasks },
 })
