@@ -2,7 +2,9 @@
 // Packs the package in the current directory (plus the workspace packages it depends on), installs
 // the tarballs into a fresh temp project with npm, as a user would (the peers linked from the
 // workspace), and imports every entry point from ESM and (unless the package is ESM-only, as its
-// framework is) from CJS. Run by `pnpm pack-test` in a package folder (a turbo task of the test suite).
+// framework is) from CJS. Every tarball must carry the repository's LICENSE and no source maps (the
+// root README's "Published packages" says why). Run by `pnpm pack-test` in a package folder (a turbo
+// task of the test suite).
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,6 +35,21 @@ function closure(dir, seen = new Map()) {
 const run = (command, args, cwd) =>
   execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
 
+const license = readFileSync(join(root, 'LICENSE'), 'utf8')
+
+/**
+ * What every published tarball must hold: the root LICENSE, word for word, and no `.map` files. The
+ * package folder must have its own copy: pnpm falls back to the root one, `npm pack` would not.
+ */
+function checkTarball(name, dir, tarball) {
+  if (!existsSync(join(dir, 'LICENSE'))) throw new Error(`${name}: no LICENSE in ${dir} (copy the root LICENSE there)`)
+  const entries = run('tar', ['-tzf', tarball], root).split('\n').filter(Boolean)
+  if (!entries.includes('package/LICENSE')) throw new Error(`${name}: the tarball has no LICENSE (add packages/<name>/LICENSE, a copy of the root one)`)
+  if (run('tar', ['-xzOf', tarball, 'package/LICENSE'], root) !== license) throw new Error(`${name}: its LICENSE differs from the repository's root LICENSE`)
+  const maps = entries.filter((entry) => entry.endsWith('.map'))
+  if (maps.length > 0) throw new Error(`${name}: the tarball carries source maps (${maps.join(', ')}); packages are published without them`)
+}
+
 const manifest = readManifest(packageDir)
 /** A package whose exports have no `require` condition ships ESM only (e.g. for an ESM-only framework). */
 const esmOnly = !JSON.stringify(manifest.exports ?? {}).includes('"require"')
@@ -49,8 +66,10 @@ try {
   const tarballs = new Map()
   for (const [name, dir] of closure(packageDir)) {
     const output = run('pnpm', ['pack', '--pack-destination', temp], dir).trim().split('\n')
+    checkTarball(name, dir, output.at(-1))
     tarballs.set(name, `file:${output.at(-1)}`)
   }
+  console.log(`pack-test ok: ${[...tarballs.keys()].join(', ')} carry the root LICENSE and no source maps`)
   writeFileSync(
     join(temp, 'package.json'),
     JSON.stringify({
