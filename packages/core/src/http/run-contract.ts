@@ -1,12 +1,13 @@
 import type { AgentTasksService } from '../agent-tasks.js'
 import { AgentTaskError } from '../errors.js'
-import { refusalOf } from '../guards.js'
+import { type Refusal, refusalOf } from '../guards.js'
 import type { AgentTasksAuth, SignedInAuth } from '../types.js'
 import type { ContractRequest, ContractResponse } from './contract.js'
+import { bearerTokenRefusal } from './bearer-token-refusal.js'
 import { readCreateBody } from './parse-body.js'
 import { jsonResponse, problemOf, refusalResponse } from './responses.js'
 import { matchRoute } from './routes.js'
-import { crossOriginRefusal } from './same-origin.js'
+import { clerkHeaderToken, crossOriginRefusal } from './same-origin.js'
 
 export interface ContractCall<Context> {
   /** The caller as the framework's Clerk SDK sees them. */
@@ -15,6 +16,16 @@ export interface ContractCall<Context> {
   context: Context
   /** The app's origin for this request (`https://app.example`), asked for only once the caller is known. */
   origin(): string | Promise<string>
+}
+
+/**
+ * A request that sent a session token in `Authorization` is signed out only because Clerk refused that
+ * token (it then ignores cookies): the 401 says why, from the token's unverified claims.
+ */
+function explainUnauthenticated(refusal: Refusal, request: ContractRequest): Refusal {
+  if (refusal.code !== 'unauthenticated') return refusal
+  const token = clerkHeaderToken(request.header('authorization'))
+  return token === undefined ? refusal : bearerTokenRefusal(token)
 }
 
 /**
@@ -38,8 +49,9 @@ export async function runContract<Context>(
   }
   const refusal = refusalOf(call.auth, service.resolved.allowAgentSessions)
   if (refusal !== undefined) {
-    if (service.resolved.hooks.onDenied) await service.deny(refusal, route.action, call)
-    return refusalResponse(refusal)
+    const explained = explainUnauthenticated(refusal, request)
+    if (service.resolved.hooks.onDenied) await service.deny(explained, route.action, call)
+    return explained === refusal ? refusalResponse(refusal) : problemOf(explained)
   }
   const auth = call.auth as SignedInAuth
   const pending = call.origin()
