@@ -1,4 +1,5 @@
 import { packageBuild } from '../../tsdown.base.ts'
 
-// index: the library; cli: what bin/agent-tasks-emulator.js imports.
-export default packageBuild({ entry: ['src/index.ts', 'src/cli.ts'] })
+// index: the library; cli: what bin/agent-tasks-emulator.js imports. shims: the CJS build gets an
+// import.meta.url (the CLI reads its version from package.json next to it).
+export default packageBuild({ entry: ['src/index.ts', 'src/cli.ts'], shims: true })

@@ -1,22 +1,52 @@
 import { parseArgs } from 'node:util'
+import { EXIT } from './exit-codes.js'
 import type { EmulatorOptions, EmulatorUserInput } from './types.js'
+
+/** The port `run` uses unless `--port` or `AGENT_TASKS_EMULATOR_PORT` says otherwise: fixed, so a build and a later start agree. */
+export const RUN_DEFAULT_PORT = 4010
+export const PORT_ENV = 'AGENT_TASKS_EMULATOR_PORT'
 
 /** `--help` text. */
 export const HELP = `Usage: agent-tasks-emulator [options]
+       agent-tasks-emulator run [options] -- <command> [args...]
 
-Starts an offline Clerk emulator on 127.0.0.1 and prints the environment for your app
-(KEY=value lines on stdout; usable as an env file). Runs until SIGINT/SIGTERM.
+Starts an offline Clerk emulator on 127.0.0.1.
+
+Without a command, it prints the environment for your app (KEY=value lines on stdout, usable as an
+env file: the CLERK_* names and the names each framework's Clerk SDK reads, NEXT_PUBLIC_*, PUBLIC_*,
+NUXT_PUBLIC_*, NUXT_*, VITE_*) and runs until SIGINT/SIGTERM.
+
+run: runs <command> with that environment added (no shell; looked up in ./node_modules/.bin, the
+same in each parent folder, then PATH), forwards SIGINT/SIGTERM/SIGHUP to it and stops the emulator
+when it exits. With no --user it seeds Ada Lovelace <ada@example.com>. If CLERK_SECRET_KEY (or
+NUXT_CLERK_SECRET_KEY) is set in the environment or in ./.env or ./.env.local, it starts no emulator
+and runs <command> with the environment unchanged: your app uses real Clerk.
 
 Options:
-  --port <n>               Port (default: a random free port)
+  --port <n>               Port. run: ${PORT_ENV}, else ${RUN_DEFAULT_PORT} (fixed, so that
+                           values a build inlines still match at start). Otherwise: ${PORT_ENV},
+                           else a random free port
   --user <spec>            Seed a user; repeatable. "ada@example.com" or "Ada Lovelace <ada@example.com>"
   --instance <type>        development (default) or production
   --token-ttl <seconds>    Session token lifetime (default 60)
   --allow-origin <origin>  Extra allowed redirect origin; repeatable (loopback hosts are always allowed)
   --no-rate-limit          Disable the Backend API rate limit (default 100 req / 10 s in development)
   --secret-key <key>       Use this secret key instead of a random one
+  -v, --version            Print the version
   -h, --help               Show this help
+
+Exit codes:
+  run: the command's exit code, or 128+n when a signal n ended it; ${EXIT.notFound} command not found,
+  ${EXIT.notExecutable} command not executable.
+  ${EXIT.usage} bad usage, ${EXIT.portUnavailable} the port is in use (or not allowed), ${EXIT.error} any other error.
 `
+
+/** What the command line asks for. */
+export type CliRequest =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'serve'; options: EmulatorOptions }
+  | { kind: 'run'; options: EmulatorOptions; command: string; args: string[] }
 
 /** Parses "Ada Lovelace <ada@example.com>" or "ada@example.com". */
 export function parseUserSpec(spec: string): EmulatorUserInput {
@@ -27,39 +57,72 @@ export function parseUserSpec(spec: string): EmulatorUserInput {
   return { email, ...(firstName ? { firstName } : {}), ...(rest.length ? { lastName: rest.join(' ') } : {}) }
 }
 
-function positiveInt(value: string, flag: string): number {
+function nonNegativeInt(value: string, flag: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} expects a non-negative integer, got "${value}".`)
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new Error(`${flag} expects a non-negative integer, got "${value}".`)
   return n
 }
 
-/** Turns argv into emulator options, or `'help'`. */
-export function parseCli(argv: string[]): EmulatorOptions | 'help' {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      port: { type: 'string' },
-      user: { type: 'string', multiple: true },
-      instance: { type: 'string' },
-      'token-ttl': { type: 'string' },
-      'allow-origin': { type: 'string', multiple: true },
-      'no-rate-limit': { type: 'boolean' },
-      'secret-key': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (values.help) return 'help'
+function port(value: string, name: string): number {
+  const n = nonNegativeInt(value, name)
+  if (n > 65535) throw new Error(`${name} must be a port number 0-65535, got "${value}".`)
+  return n
+}
+
+/**
+ * The port: `--port`, else `AGENT_TASKS_EMULATOR_PORT` (when set and not empty), else `fallback`
+ * (`undefined` = a random free port).
+ */
+export function resolvePort(flag: string | undefined, env: NodeJS.ProcessEnv, fallback: number | undefined): number | undefined {
+  if (flag !== undefined) return port(flag, '--port')
+  const fromEnv = env[PORT_ENV]
+  if (fromEnv !== undefined && fromEnv !== '') return port(fromEnv, PORT_ENV)
+  return fallback
+}
+
+const OPTIONS = {
+  port: { type: 'string' },
+  user: { type: 'string', multiple: true },
+  instance: { type: 'string' },
+  'token-ttl': { type: 'string' },
+  'allow-origin': { type: 'string', multiple: true },
+  'no-rate-limit': { type: 'boolean' },
+  'secret-key': { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+/** Turns argv (after the program name) into a request. Throws an `Error` naming the flag on bad usage. */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = {}): CliRequest {
+  const isRun = argv[0] === 'run'
+  const rest = isRun ? argv.slice(1) : argv
+  const separator = rest.indexOf('--')
+  const own = separator === -1 ? rest : rest.slice(0, separator)
+  const { values, positionals } = parseArgs({ args: own, strict: true, allowPositionals: true, options: OPTIONS })
+  if (values.help) return { kind: 'help' }
+  if (values.version) return { kind: 'version' }
+  if (!isRun && (positionals.length > 0 || separator !== -1)) {
+    throw new Error(`Unexpected argument "${positionals[0] ?? '--'}". To run a command: agent-tasks-emulator run [options] -- <command> [args...]`)
+  }
+  if (isRun && positionals.length > 0) {
+    throw new Error(`Put the command after "--": agent-tasks-emulator run [options] -- ${positionals.join(' ')}`)
+  }
+
   const options: EmulatorOptions = {}
-  if (values.port !== undefined) options.port = positiveInt(values.port, '--port')
+  const chosenPort = resolvePort(values.port, env, isRun ? RUN_DEFAULT_PORT : undefined)
+  if (chosenPort !== undefined) options.port = chosenPort
   if (values.user) options.users = values.user.map(parseUserSpec)
   if (values.instance !== undefined) {
     if (values.instance !== 'development' && values.instance !== 'production') throw new Error('--instance must be development or production.')
     options.instance = values.instance
   }
-  if (values['token-ttl'] !== undefined) options.sessionTokenTtlSeconds = positiveInt(values['token-ttl'], '--token-ttl')
+  if (values['token-ttl'] !== undefined) options.sessionTokenTtlSeconds = nonNegativeInt(values['token-ttl'], '--token-ttl')
   if (values['allow-origin']) options.allowedRedirectOrigins = values['allow-origin']
   if (values['no-rate-limit']) options.rateLimit = false
   if (values['secret-key'] !== undefined) options.secretKey = values['secret-key']
-  return options
+  if (!isRun) return { kind: 'serve', options }
+
+  const [command, ...args] = separator === -1 ? [] : rest.slice(separator + 1)
+  if (command === undefined || command === '') throw new Error('run needs a command after "--", e.g. agent-tasks-emulator run -- next start')
+  return { kind: 'run', options, command, args }
 }

@@ -1,38 +1,66 @@
-import { HELP, parseCli } from './cli-args.js'
+import { type CliRequest, HELP, parseCli } from './cli-args.js'
 import { startEmulator } from './emulator.js'
-import { formatEnvLines } from './env.js'
+import { formatEnvLines, sdkEnv } from './env.js'
+import { EXIT } from './exit-codes.js'
+import { portUnavailableMessage } from './port-error.js'
+import { runCommand } from './run/run.js'
 import type { EmulatorOptions } from './types.js'
+import { packageVersion } from './version.js'
 
-/** CLI entry: prints env lines to stdout, a status line to stderr, runs until SIGINT/SIGTERM. */
-async function main(): Promise<void> {
-  let options: EmulatorOptions | 'help'
+const say = (line: string): void => {
+  process.stderr.write(`agent-tasks-emulator: ${line}\n`)
+}
+
+/** Plain `agent-tasks-emulator`: prints env lines to stdout, a status line to stderr, runs until SIGINT/SIGTERM. */
+async function serve(options: EmulatorOptions): Promise<void> {
+  let emulator: Awaited<ReturnType<typeof startEmulator>>
   try {
-    options = parseCli(process.argv.slice(2))
+    emulator = await startEmulator(options)
   } catch (error) {
-    process.stderr.write(`agent-tasks-emulator: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`)
-    process.exit(2)
+    const message = portUnavailableMessage(error, options.port)
+    if (message === undefined) throw error
+    say(message)
+    process.exit(EXIT.portUnavailable)
   }
-  if (options === 'help') {
-    process.stdout.write(HELP)
-    return
-  }
-  const emulator = await startEmulator(options)
-  process.stdout.write(`${formatEnvLines(emulator.env)}\n`)
-  const users = emulator.users.list().length
-  process.stderr.write(
-    `agent-tasks-emulator: Clerk ${emulator.instance} emulator listening on ${emulator.url} (${users} user${users === 1 ? '' : 's'}); sign-in page ${emulator.signInUrl}. Ctrl+C to stop.\n`,
-  )
+  // Before printing: whoever reads the lines may stop us right away.
   const stop = () => {
     emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => process.exit(EXIT.ok),
+      () => process.exit(EXIT.error),
     )
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+  process.stdout.write(`${formatEnvLines(sdkEnv(emulator.env))}\n`)
+  const users = emulator.users.list().length
+  say(
+    `Clerk ${emulator.instance} emulator listening on ${emulator.url} (${users} user${users === 1 ? '' : 's'}); sign-in page ${emulator.signInUrl}. Ctrl+C to stop.`,
+  )
+}
+
+async function main(): Promise<void> {
+  let request: CliRequest
+  try {
+    request = parseCli(process.argv.slice(2), process.env)
+  } catch (error) {
+    process.stderr.write(`agent-tasks-emulator: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`)
+    process.exit(EXIT.usage)
+  }
+  switch (request.kind) {
+    case 'help':
+      process.stdout.write(HELP)
+      return
+    case 'version':
+      process.stdout.write(`${packageVersion()}\n`)
+      return
+    case 'serve':
+      return serve(request.options)
+    case 'run':
+      process.exit(await runCommand(request, { cwd: process.cwd(), env: process.env, say }))
+  }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`agent-tasks-emulator: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
+  say(error instanceof Error ? error.message : String(error))
+  process.exit(EXIT.error)
 })

@@ -29,6 +29,44 @@ export function buildEnv(input: EnvInput): Record<string, string> {
   }
 }
 
+/** The `CLERK_*` settings an SDK reads from the browser side, under its own prefix. */
+const PUBLIC_SETTINGS = ['PUBLISHABLE_KEY', 'PROXY_URL', 'SIGN_IN_URL', 'JS_URL', 'UI_URL', 'TELEMETRY_DISABLED'] as const
+
+/**
+ * The prefixes the framework SDKs read their public settings under (checked against their dist files):
+ * `@clerk/nextjs` `NEXT_PUBLIC_CLERK_*` (it reads no `CLERK_PUBLISHABLE_KEY` / `CLERK_PROXY_URL`),
+ * `@clerk/astro` `PUBLIC_CLERK_*`, `@clerk/nuxt` `NUXT_PUBLIC_CLERK_*` (runtime config `public.clerk`),
+ * `@clerk/react-router` and `@clerk/tanstack-react-start` `VITE_CLERK_*` before `CLERK_*`.
+ */
+const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'PUBLIC_', 'NUXT_PUBLIC_', 'VITE_'] as const
+
+/** `@clerk/nuxt` reads its server settings only from runtime config `clerk.*`, i.e. `NUXT_CLERK_*`. */
+const NUXT_SERVER_SETTINGS = ['SECRET_KEY', 'API_URL', 'JWT_KEY'] as const
+
+/**
+ * Every variable any of the seven framework SDKs (`@clerk/express`, `@clerk/fastify`, `@clerk/nextjs`,
+ * `@clerk/astro`, `@clerk/nuxt`, `@clerk/react-router`, `@clerk/tanstack-react-start`) reads to reach the
+ * emulator: `env` (the `CLERK_*` names from {@link buildEnv}) plus the same values under each SDK's own
+ * names. The public values depend only on the emulator's host and port (and instance type), so a build
+ * that inlines them and a later start on the same port agree.
+ */
+export function sdkEnv(env: Readonly<Record<string, string>>): Record<string, string> {
+  const all: Record<string, string> = { ...env }
+  for (const prefix of PUBLIC_PREFIXES) {
+    for (const setting of PUBLIC_SETTINGS) {
+      const value = env[`CLERK_${setting}`]
+      if (value === undefined) continue
+      // Astro validates PUBLIC_CLERK_TELEMETRY_DISABLED as a boolean ("true"/"false" only); every SDK accepts "true".
+      all[`${prefix}CLERK_${setting}`] = setting === 'TELEMETRY_DISABLED' ? 'true' : value
+    }
+  }
+  for (const setting of NUXT_SERVER_SETTINGS) {
+    const value = env[`CLERK_${setting}`]
+    if (value !== undefined) all[`NUXT_CLERK_${setting}`] = value
+  }
+  return all
+}
+
 /**
  * Formats env as `KEY=value` lines. Values with newlines (the PEM) are double-quoted with `\n` escapes,
  * which `node --env-file` and dotenv expand back to real newlines.

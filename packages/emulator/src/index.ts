@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { startEmulator } from './emulator.js'
-export { buildEnv, formatEnvLines } from './env.js'
+export { buildEnv, formatEnvLines, sdkEnv } from './env.js'
 export type { EnvInput } from './env.js'
 export type { SigningKeyInput } from './crypto/keys.js'
 export type {

@@ -180,7 +180,10 @@ export interface Emulator {
   readonly frontendApi: string
   /** The hosted sign-in page: `<url>/sign-in`. */
   readonly signInUrl: string
-  /** Environment for an app using Clerk SDKs against this emulator (real PEM newlines in `CLERK_JWT_KEY`). */
+  /**
+   * Environment for an app using Clerk SDKs against this emulator (real PEM newlines in `CLERK_JWT_KEY`):
+   * the `CLERK_*` names. `sdkEnv(env)` adds each framework SDK's own names (`NEXT_PUBLIC_…`, `VITE_…`, …).
+   */
   readonly env: Readonly<Record<string, string>>
   readonly instance: InstanceType
   readonly users: EmulatorUsers
