@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { isAgentTaskError } from '@agent-tasks/core'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { CliError, EXIT } from './cli-error.js'
@@ -6,6 +7,7 @@ import { mint } from './commands/mint.js'
 import { revoke } from './commands/revoke.js'
 import { run } from './commands/run.js'
 import { sessions } from './commands/sessions.js'
+import { token } from './commands/token.js'
 import { loadDotEnv } from './config.js'
 
 function positive(value: string): number {
@@ -27,11 +29,17 @@ a URL other than the default is named on stderr with the key's prefix.
 Exit codes: 0 done, 1 Clerk or Browser Use failed, 2 bad command line, 3 missing or refused
 configuration, 4 the agent's task did not succeed, 130 interrupted.`
 
+/** This package's version, from its package.json (beside `src/` and `dist/` alike). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+}
+
 function program(setExit: (code: number) => void): Command {
   const live = () => new Option('--live', 'allow a production (sk_live_) Clerk key')
   const json = () => new Option('--json', 'print JSON on stdout, for scripts')
   const cli = new Command('agent-tasks')
-    .description('Mint and end Clerk agent-task links and agents’ sessions, and run Browser Use agents signed in as a user.')
+    .description('Mint and end Clerk agent-task links and agents’ sessions, get a user’s session token, and run Browser Use agents signed in as a user.')
+    .version(version(), '-v, --version', 'print the version')
     .addHelpText('after', ENVIRONMENT)
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
@@ -73,6 +81,15 @@ function program(setExit: (code: number) => void): Command {
     .addOption(json())
     .addOption(live())
     .action(async (options) => end(options))
+
+  cli
+    .command('token')
+    .description('a session token for the user, for curl and scripts (Authorization: Bearer); the token alone on stdout')
+    .requiredOption('-u, --user <who>', 'the user: email, username or user ID')
+    .option('--expires-in <seconds>', "the token's lifetime (default: the instance's, 60 s)", positive)
+    .addOption(json())
+    .addOption(live())
+    .action(async (options) => token(options))
 
   cli
     .command('run')

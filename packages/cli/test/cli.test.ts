@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserUseEmulator, startBrowserUseEmulator } from '@agent-tasks/browser-use-emulator'
 import { type Emulator, startEmulator } from '@agent-tasks/emulator'
+import { createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const BIN = fileURLToPath(new URL('../bin/agent-tasks.js', import.meta.url))
@@ -60,9 +61,9 @@ describe('agent-tasks', () => {
   it('shows --help for the tool and every command', async () => {
     const top = await cli(['--help'])
     expect(top.code).toBe(0)
-    expect(top.stdout).toMatch(/mint[\s\S]*revoke[\s\S]*sessions[\s\S]*end[\s\S]*run/)
+    expect(top.stdout).toMatch(/mint[\s\S]*revoke[\s\S]*sessions[\s\S]*end[\s\S]*token[\s\S]*run/)
     expect(top.stdout).toContain('Exit codes')
-    for (const command of ['mint', 'revoke', 'sessions', 'end', 'run']) {
+    for (const command of ['mint', 'revoke', 'sessions', 'end', 'token', 'run']) {
       const help = await cli([command, '--help'])
       expect(help.code, command).toBe(0)
       expect(help.stdout).toContain(`Usage: agent-tasks ${command}`)
@@ -70,6 +71,60 @@ describe('agent-tasks', () => {
     const bad = await cli(['mint'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain("required option '-u, --user <who>'")
+  })
+
+  it('--version prints the package version', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
+    for (const flag of ['--version', '-v']) {
+      const ran = await cli([flag])
+      expect(ran.code, flag).toBe(0)
+      expect(ran.stdout).toBe(`${version}\n`)
+    }
+  })
+
+  it('token: a session token alone on stdout that signs requests in as the user, its expiry on stderr', async () => {
+    const clerkClient = createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl, publishableKey: clerk.publishableKey, telemetry: { disabled: true } })
+    const signedInAs = async (jwt: string) => {
+      const request = new Request('http://127.0.0.1/api', { headers: { Authorization: `Bearer ${jwt}` } })
+      return (await clerkClient.authenticateRequest(request, { jwtKey: clerk.jwtKey })).toAuth()?.userId
+    }
+    const ran = await cli(['token', '--user', 'ada@example.com'])
+    expect(ran.code, ran.stderr).toBe(0)
+    const jwt = ran.stdout.trim()
+    expect(ran.stdout).toBe(`${jwt}\n`)
+    expect(await signedInAs(jwt)).toBe(ada)
+    expect(ran.stderr).toMatch(new RegExp(`Session token for ada@example\\.com \\(${ada}\\), session sess_\\w+: expires \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\(in (59|60) s\\)`))
+    expect(ran.stderr).not.toContain(jwt)
+    expect(ran.stderr).not.toContain(jwt.split('.')[2])
+
+    const longer = await cli(['token', '--user', ada, '--expires-in', '600', '--json'])
+    expect(longer.code, longer.stderr).toBe(0)
+    const parsed = JSON.parse(longer.stdout)
+    expect(parsed).toMatchObject({ token: expect.any(String), userId: ada, sessionId: expect.stringMatching(/^sess_/) })
+    const claims = JSON.parse(Buffer.from(parsed.token.split('.')[1], 'base64url').toString())
+    expect(claims.exp - claims.iat).toBe(600)
+    expect(parsed.expiresAt).toBe(new Date(claims.exp * 1000).toISOString())
+    expect(clerk.state.sessions().find((s) => s.id === parsed.sessionId)).toMatchObject({ userId: ada, status: 'active' })
+    expect(await signedInAs(parsed.token)).toBe(ada)
+
+    const byUsername = await cli(['token', '--user', 'ada'])
+    expect(await signedInAs(byUsername.stdout.trim())).toBe(ada)
+  })
+
+  it('token: refuses a live key without --live (exit 3), an unknown user (exit 1), a bad --expires-in (exit 2)', async () => {
+    const live = await cli(['token', '--user', 'ada'], { CLERK_SECRET_KEY: 'sk_live_abcdefghijklmnop' })
+    expect(live.code).toBe(3)
+    expect(live.stderr).toContain('CLERK_SECRET_KEY is a production (sk_live_) key: these commands act on real users. Add --live if you mean it.')
+    expect(live.stdout).toBe('')
+    const nobody = await cli(['token', '--user', 'nobody@example.com'])
+    expect(nobody.code).toBe(1)
+    expect(nobody.stderr).toContain('No Clerk user with email nobody@example.com')
+    const badLifetime = await cli(['token', '--user', 'ada', '--expires-in', '0'])
+    expect(badLifetime.code).toBe(2)
+    expect(badLifetime.stderr).toContain('--expires-in')
+    const noUser = await cli(['token'])
+    expect(noUser.code).toBe(2)
+    expect(noUser.stderr).toContain("required option '-u, --user <who>'")
   })
 
   it('mint: the link alone on stdout, details on stderr, --json for scripts; the link signs in', async () => {
