@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { create, readJson, tempDir } from './support.ts'
+import { BIN, cleanEnv, create, readJson, tempDir } from './support.ts'
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -55,9 +55,43 @@ describe('installing: <manager> install behind a progress line, its output shown
     expect(ran.stdout).toContain('  pnpm install\n')
   })
 
+  it('Ctrl-C while installing: the install stopped, exit 130, the app kept', async () => {
+    // A registry that accepts connections and never answers: npm waits on it.
+    const sockets = new Set<import('node:net').Socket>()
+    const registry = createServer((socket) => {
+      sockets.add(socket)
+      socket.on('close', () => sockets.delete(socket))
+      socket.resume()
+    }).listen(0, '127.0.0.1')
+    await once(registry, 'listening')
+    try {
+      const cwd = tempDir()
+      const env = cleanEnv({ npm_config_registry: `http://127.0.0.1:${(registry.address() as { port: number }).port}/`, npm_config_cache: tempDir('npm-cache'), npm_config_fetch_retries: '0' })
+      const child = spawn(process.execPath, [BIN, 'my-app', '--template', 'express', '--package-manager', 'npm'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk) => (stdout += chunk))
+      child.stderr.on('data', (chunk) => (stderr += chunk))
+      while (sockets.size === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+      child.kill('SIGINT')
+      const [code] = await once(child, 'close')
+      expect(code, stderr).toBe(130)
+      expect(stdout).toContain('Installing dependencies with npm…\nnpm install interrupted\n')
+      expect(stderr).toContain('create-agent-tasks: npm install was interrupted.')
+      expect(readJson(join(cwd, 'my-app/package.json')).name).toBe('my-app')
+      // npm is gone: its connections to the registry are closed.
+      const deadline = Date.now() + 10_000
+      while (sockets.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(sockets.size).toBe(0)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      registry.close()
+    }
+  })
+
   it.runIf(released)('npm succeeding: the express app with its dependencies installed', { timeout: 600_000 }, async () => {
     const cwd = tempDir()
-    const ran = await create(['my-app', '--template', 'express', '--package-manager', 'npm'], cwd)
+    const ran = await create(['my-app', '--template', 'express', '--package-manager', 'npm'], cwd, {}, 590_000)
     expect(ran.code, ran.stderr).toBe(0)
     expect(ran.stdout).toContain('Installing dependencies with npm…\nInstalled dependencies with npm\n')
     expect(existsSync(join(cwd, 'my-app/node_modules/@agent-tasks/express/package.json'))).toBe(true)

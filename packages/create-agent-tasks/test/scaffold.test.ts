@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TEMPLATES } from '../src/templates.ts'
-import { create, filesUnder, PACKAGE_DIR, REPO_ROOT, readJson, repoVersions, tempDir } from './support.ts'
+import { BIN, cleanEnv, create, filesUnder, PACKAGE_DIR, REPO_ROOT, readJson, repoVersions, run, tempDir } from './support.ts'
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']
 /** What no template and no scaffolded app may contain (repo-only wiring, installed or built output, secrets). */
@@ -103,5 +103,16 @@ describe('create-agent-tasks <dir> --template <name> --yes --no-install', () => 
     const ran = await create(['http', '--template', 'express', '--no-install'], cwd)
     expect(ran.code, ran.stderr).toBe(0)
     expect(readJson(join(cwd, 'http/package.json')).name).toBe('http-app')
+  })
+
+  /** The machine's own Node (Node 20 on CI), when it is not the toolchain's: the engines floor, exercised. */
+  const systemNode = '/usr/bin/node'
+  const olderNode = existsSync(systemNode) && execFileSync(systemNode, ['--version'], { encoding: 'utf8' }).trim() !== process.version
+  it.runIf(olderNode)('runs on the machine’s older Node too (engines: >=20.12.0)', async () => {
+    const cwd = tempDir()
+    const ran = await run(systemNode, [BIN, 'app', '--template', 'tanstack-react-start', '--no-install'], cwd, cleanEnv())
+    expect(ran.code, ran.stderr).toBe(0)
+    expect(readJson(join(cwd, 'app/package.json')).name).toBe('app')
+    expect(existsSync(join(cwd, 'app/.gitignore'))).toBe(true)
   })
 })

@@ -32,19 +32,21 @@ export function cleanEnv(env: Record<string, string | undefined> = {}): NodeJS.P
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...network, ...env } as NodeJS.ProcessEnv
 }
 
-/** A child process, as a user runs it. */
-export async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> {
+/** A child process, as a user runs it; killed after `timeoutMs` so a stuck one is not left behind. */
+export async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 150_000): Promise<Ran> {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const ran = { stdout: '', stderr: '' }
   child.stdout.on('data', (chunk) => (ran.stdout += chunk))
   child.stderr.on('data', (chunk) => (ran.stderr += chunk))
+  const timer = setTimeout(() => child.kill(), timeoutMs)
   const [code] = await once(child, 'close')
+  clearTimeout(timer)
   return { code, ...ran }
 }
 
 /** The built bin in a child process, stdin not a terminal, in `cwd`. */
-export function create(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<Ran> {
-  return run(process.execPath, [BIN, ...args], cwd, cleanEnv(env))
+export function create(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): Promise<Ran> {
+  return run(process.execPath, [BIN, ...args], cwd, cleanEnv(env), timeoutMs)
 }
 
 const made: string[] = []
