@@ -1,0 +1,100 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { startLongRunning, waitUntilAnswering } from './app-process.ts'
+import { startPrintedEmulator } from './emulator-lines.ts'
+import { freePort } from './free-port.ts'
+import { runCommand } from './run-command.ts'
+import { seedGuideSignIn } from './sign-in.ts'
+import type { PublicPackage } from './workspace.ts'
+
+/** The templates create-agent-tasks ships: the folders its build wrote under templates/. */
+export function templateNames(creator: PublicPackage): string[] {
+  const dir = join(creator.dir, 'templates')
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
+  } catch {
+    throw new Error(`${dir} is missing: build create-agent-tasks first (pnpm --filter create-agent-tasks build)`)
+  }
+}
+
+export interface TemplateCheckContext {
+  creatorVersion: string
+  /** Parent folder of the apps (outside the repository). */
+  workDir: string
+  env: NodeJS.ProcessEnv
+  say(line: string): void
+}
+
+/** The user the seed guide signs in as: the one `agent-tasks-emulator run` seeds too. */
+const ADA = { spec: 'Ada Lovelace <ada@example.com>', email: 'ada@example.com' }
+
+const MINUTE = 60_000
+
+/**
+ * One template as a user meets it: `npm create agent-tasks@<version> <dir> -- --template <name> --yes`,
+ * `npm install`, `npm run build` where it builds, `npm start` on the emulator `run` starts (no keys:
+ * the home page answers 200), then `npm start` on the emulator's printed variables and Clerk's seed guide
+ * (mint with @clerk/backend, open the link in Chromium, the header says "Welcome"), then its typecheck.
+ * Build and both starts use one emulator port, as a user's build and later start do.
+ */
+export async function checkTemplate(name: string, context: TemplateCheckContext): Promise<void> {
+  const { workDir, say } = context
+  mkdirSync(workDir, { recursive: true })
+  const folder = `${name}-app`
+  const appDir = join(workDir, folder)
+  const emulatorPort = await freePort()
+  // No Clerk keys: `agent-tasks-emulator run` starts the emulator, on this port rather than the fixed default (two templates run at once).
+  const env = { ...context.env, AGENT_TASKS_EMULATOR_PORT: String(emulatorPort) }
+  const run = (args: string[], cwd: string, timeoutMs: number) => runCommand('npm', args, { cwd, env, timeoutMs })
+
+  await run(['create', `agent-tasks@${context.creatorVersion}`, folder, '--', '--template', name, '--yes'], workDir, 15 * MINUTE)
+  say(`npm create agent-tasks@${context.creatorVersion} ${folder} -- --template ${name} --yes`)
+  await run(['install'], appDir, 15 * MINUTE)
+  say('npm install')
+
+  const scripts = (JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {}
+  if (scripts.build) {
+    await run(['run', 'build'], appDir, 15 * MINUTE)
+    say('npm run build')
+  }
+  if (!scripts.start) throw new Error(`the ${name} template has no start script`)
+
+  const appPort = await freePort()
+  const appUrl = `http://127.0.0.1:${appPort}`
+  const appEnv = { ...env, PORT: String(appPort), HOST: '127.0.0.1' }
+  {
+    const app = startLongRunning('npm', ['start'], appDir, appEnv)
+    try {
+      await waitUntilAnswering(appUrl, app, 'npm start', 3 * MINUTE)
+      const home = await fetch(appUrl, { signal: AbortSignal.timeout(30_000) })
+      if (home.status !== 200) throw new Error(`GET / answered ${home.status} with no Clerk keys (npm start on the emulator run started):\n${app.output()}`)
+    } finally {
+      await app.stop()
+    }
+    say(`npm start with no Clerk keys: GET / → 200 (the emulator on port ${emulatorPort})`)
+  }
+
+  const emulator = await startPrintedEmulator(appDir, emulatorPort, ADA.spec, env)
+  try {
+    const app = startLongRunning('npm', ['start'], appDir, { ...appEnv, ...emulator.env })
+    try {
+      await waitUntilAnswering(appUrl, app, 'npm start', 3 * MINUTE)
+      const secretKey = emulator.env.CLERK_SECRET_KEY as string
+      const apiUrl = emulator.env.CLERK_API_URL as string
+      const header = await seedGuideSignIn({ secretKey, apiUrl, appUrl, identifier: ADA.email })
+      say(`seed guide: minted with @clerk/backend, opened the link in Chromium; <header>: "${header}"`)
+    } finally {
+      await app.stop()
+    }
+  } finally {
+    await emulator.stop()
+  }
+
+  if (!scripts.typecheck) throw new Error(`the ${name} template has no typecheck script`)
+  await run(['run', 'typecheck'], appDir, 10 * MINUTE)
+  say('npm run typecheck')
+  rmSync(appDir, { recursive: true, force: true })
+}
