@@ -16,7 +16,7 @@ import { forEachLimited } from './pool.ts'
 import { say, seconds, step } from './progress.ts'
 import { assertBuiltBeforeUs, assertPublished, publishAll } from './publish.ts'
 import { checkTemplate, templateNames } from './templates.ts'
-import { assertNothingAbove, machineRegistry, npmSetup, withoutWorkspace } from './user-env.ts'
+import { assertNothingAbove, machineNpm, npmSetup, withoutWorkspace } from './user-env.ts'
 import { startVerdaccio } from './verdaccio.ts'
 import { publicPackages } from './workspace.ts'
 
@@ -95,9 +95,9 @@ async function main(): Promise<number> {
     assertNothingAbove(runDir)
     const packages = publicPackages()
     assertBuiltBeforeUs(packages)
-    const uplink = machineRegistry()
-    const registry = await timedPart(`1. Verdaccio on loopback (uplink ${uplink})`, () =>
-      startVerdaccio(join(runDir, 'verdaccio'), uplink, withoutWorkspace(process.env)),
+    const machine = machineNpm()
+    const registry = await timedPart(`1. Verdaccio on loopback (uplink ${machine.registry})`, () =>
+      startVerdaccio(join(runDir, 'verdaccio'), machine, withoutWorkspace(process.env)),
     )
     say(`local registry at ${registry.url}`)
     try {

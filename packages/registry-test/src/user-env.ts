@@ -6,9 +6,44 @@ import { REPO_ROOT } from './workspace.ts'
 /** A stand-in token: npm refuses to publish without one; the local registry lets anyone publish. */
 const FAKE_TOKEN = 'registry-test-not-a-secret'
 
-/** The registry this machine's npm uses (read-only; from the user's own npm config), for Verdaccio's uplink. */
-export function machineRegistry(): string {
-  return execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8', env: withoutWorkspace(process.env) }).trim()
+/** How this machine's npm reaches its registry: what Verdaccio's uplink must use too. */
+export interface MachineNpm {
+  registry: string
+  cafile?: string
+  proxy?: string
+  httpsProxy?: string
+  noproxy?: string
+}
+
+/**
+ * Read (never written) from the user's own npm configuration, environment included: the registry, and
+ * the CA file and proxies npm reaches it with.
+ */
+export function machineNpm(): MachineNpm {
+  const env = withoutWorkspace(process.env)
+  // npm's own settings from the environment (a CI's npm_config_registry, say) count as the machine's.
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_config_(registry|cafile|proxy|https_proxy|noproxy)$/i.test(key)) env[key] = value
+  }
+  const lines = execFileSync('npm', ['config', 'get', 'registry', 'cafile', 'proxy', 'https-proxy', 'noproxy'], { encoding: 'utf8', env })
+  const values = new Map(
+    lines
+      .split('\n')
+      .map((line) => line.match(/^([\w-]+)=(.*)$/))
+      .filter((match) => match !== null)
+      .map((match) => [match[1], match[2]?.trim()] as const)
+      .filter(([, value]) => value !== undefined && value !== '' && value !== 'null' && value !== 'undefined'),
+  )
+  const registry = values.get('registry')
+  if (!registry) throw new Error(`npm config get registry printed nothing:\n${lines}`)
+  const optional = (key: string) => values.get(key)
+  return {
+    registry,
+    ...(optional('cafile') ? { cafile: optional('cafile') as string } : {}),
+    ...(optional('proxy') ? { proxy: optional('proxy') as string } : {}),
+    ...(optional('https-proxy') ? { httpsProxy: optional('https-proxy') as string } : {}),
+    ...(optional('noproxy') ? { noproxy: optional('noproxy') as string } : {}),
+  }
 }
 
 function isInside(path: string, dir: string): boolean {
@@ -80,6 +115,11 @@ export function npmSetup(runDir: string, registryUrl: string): NpmSetup {
     npm_config_userconfig: userconfig,
     npm_config_registry: registryUrl,
     npm_config_cache: cache,
+    // The frameworks' usage reports would only wait on a closed network.
+    NEXT_TELEMETRY_DISABLED: '1',
+    NUXT_TELEMETRY_DISABLED: '1',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
   }
   // `publishConfig.provenance: true` wins over every npm setting but a command-line flag, and neither
   // `changeset publish` nor `pnpm publish` passes one through; pnpm's `npm-path` setting names the npm

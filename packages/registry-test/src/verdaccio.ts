@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { freePort } from './free-port.ts'
 import { onInterrupt } from './interrupt.ts'
 import { lastLines } from './run-command.ts'
+import type { MachineNpm } from './user-env.ts'
 
 export interface LocalRegistry {
   /** e.g. `http://127.0.0.1:41234/` */
@@ -17,12 +18,12 @@ export interface LocalRegistry {
 /** The packages the local registry serves only from what was published to it, never from the uplink. */
 export const LOCAL_ONLY = ['@agent-tasks/*', 'create-agent-tasks'] as const
 
-function config(storage: string, uplink: string, env: NodeJS.ProcessEnv): string {
+function config(storage: string, machine: MachineNpm): string {
   const local = LOCAL_ONLY.map((pattern) => `  '${pattern}':\n    access: $all\n    publish: $all\n    unpublish: $all\n`).join('')
   const proxies = [
-    env.HTTP_PROXY ?? env.http_proxy ? `http_proxy: ${JSON.stringify(env.HTTP_PROXY ?? env.http_proxy)}\n` : '',
-    env.HTTPS_PROXY ?? env.https_proxy ? `https_proxy: ${JSON.stringify(env.HTTPS_PROXY ?? env.https_proxy)}\n` : '',
-    env.NO_PROXY ?? env.no_proxy ? `no_proxy: ${JSON.stringify(env.NO_PROXY ?? env.no_proxy)}\n` : '',
+    machine.proxy ? `http_proxy: ${JSON.stringify(machine.proxy)}\n` : '',
+    machine.httpsProxy ? `https_proxy: ${JSON.stringify(machine.httpsProxy)}\n` : '',
+    machine.noproxy ? `no_proxy: ${JSON.stringify(machine.noproxy)}\n` : '',
   ].join('')
   return `# Written by @agent-tasks/registry-test for one run.
 storage: ${JSON.stringify(storage)}
@@ -32,7 +33,7 @@ auth:
     max_users: -1
 uplinks:
   upstream:
-    url: ${JSON.stringify(uplink)}
+    url: ${JSON.stringify(machine.registry)}
     # Metadata fetched once serves the whole run.
     maxage: 60m
     timeout: 120s
@@ -69,13 +70,15 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
 
 /**
  * Starts Verdaccio (this package's pinned devDependency, its own bin) on 127.0.0.1 and a free port, with
- * storage and config under `dir`, the machine's registry as its uplink for everything but {@link LOCAL_ONLY}.
+ * storage and config under `dir`, the machine's registry as its uplink for everything but {@link LOCAL_ONLY},
+ * reached as npm reaches it (its proxies; its CA file, which Node takes from NODE_EXTRA_CA_CERTS).
  */
-export async function startVerdaccio(dir: string, uplink: string, env: NodeJS.ProcessEnv): Promise<LocalRegistry> {
+export async function startVerdaccio(dir: string, machine: MachineNpm, baseEnv: NodeJS.ProcessEnv): Promise<LocalRegistry> {
   const storage = join(dir, 'storage')
   mkdirSync(storage, { recursive: true })
   const configFile = join(dir, 'config.yaml')
-  writeFileSync(configFile, config(storage, uplink, env))
+  writeFileSync(configFile, config(storage, machine))
+  const env = machine.cafile && !baseEnv.NODE_EXTRA_CA_CERTS ? { ...baseEnv, NODE_EXTRA_CA_CERTS: machine.cafile } : baseEnv
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
   const bin = join(dirname(createRequire(import.meta.url).resolve('verdaccio/package.json')), 'bin', 'verdaccio')
