@@ -38,6 +38,15 @@ function listFromEnv(name: string): string[] | undefined {
   return value ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined
 }
 
+/** `all`, or the part of it `REGISTRY_TEST_<name>` names; a name it does not know is a mistake, not an empty selection. */
+function selected<T>(variable: string, all: readonly T[], nameOf: (item: T) => string): readonly T[] {
+  const names = listFromEnv(variable)
+  if (!names) return all
+  const unknown = names.filter((name) => !all.some((item) => nameOf(item) === name))
+  if (unknown.length > 0) throw new Error(`${variable}: no ${unknown.join(', ')} among ${all.map(nameOf).join(', ')}`)
+  return all.filter((item) => names.includes(nameOf(item)))
+}
+
 async function timedPart<T>(label: string, work: () => Promise<T>): Promise<T> {
   const began = performance.now()
   try {
@@ -84,8 +93,6 @@ function report(): void {
 async function main(): Promise<number> {
   handleInterrupts()
   const parts = new Set(listFromEnv('REGISTRY_TEST_PARTS') ?? ['packages', 'templates'])
-  const onlyPackages = listFromEnv('REGISTRY_TEST_PACKAGES')
-  const onlyTemplates = listFromEnv('REGISTRY_TEST_TEMPLATES')
   // realpath: on macOS os.tmpdir() is a symlink, and npm reports real paths.
   const runDir = realpathSync(mkdtempSync(join(tmpdir(), 'agent-tasks-registry-test-')))
   const keep = process.env.REGISTRY_TEST_KEEP === '1'
@@ -95,6 +102,10 @@ async function main(): Promise<number> {
     assertNothingAbove(runDir)
     const packages = publicPackages()
     assertBuiltBeforeUs(packages)
+    const chosenPackages = parts.has('packages') ? selected('REGISTRY_TEST_PACKAGES', packages, (pkg) => pkg.name) : []
+    const creator = packages.find((pkg) => pkg.name === 'create-agent-tasks')
+    if (parts.has('templates') && !creator) throw new Error('no public create-agent-tasks package in packages/: the templates cannot be created')
+    const chosenTemplates = parts.has('templates') && creator ? selected('REGISTRY_TEST_TEMPLATES', templateNames(creator), (name) => name) : []
     const machine = machineNpm()
     const registry = await timedPart(`1. Verdaccio on loopback (uplink ${machine.registry})`, () =>
       startVerdaccio(join(runDir, 'verdaccio'), machine, withoutWorkspace(process.env)),
@@ -102,17 +113,18 @@ async function main(): Promise<number> {
     say(`local registry at ${registry.url}`)
     try {
       const npm = npmSetup(runDir, registry.url)
+      const publishStarted = performance.now()
       await timedPart(`2. changeset publish of ${packages.length} public packages`, async () => {
         await publishAll(npm.publishEnv)
         await assertPublished(registry.url, packages)
         say(`published: ${packages.map((pkg) => `${pkg.name}@${pkg.version}`).join(', ')}`)
       })
+      results.push({ part: 'publish', name: `${packages.length} packages on the local registry`, ms: performance.now() - publishStarted })
 
-      if (parts.has('packages')) {
-        const selected = onlyPackages ? packages.filter((pkg) => onlyPackages.includes(pkg.name)) : packages
+      if (chosenPackages.length > 0) {
         const nodes = nodeBinaries()
-        await timedPart(`3. ${selected.length} packages, each installed alone`, () =>
-          forEachLimited(selected, PARALLEL, (pkg) =>
+        await timedPart(`3. ${chosenPackages.length} packages, each installed alone`, () =>
+          forEachLimited(chosenPackages, PARALLEL, (pkg) =>
             runCase('package', pkg.name, () =>
               checkPackage(pkg, {
                 projectDir: join(runDir, 'packages', pkg.name.replace(/[@/]/g, '_')),
@@ -125,12 +137,9 @@ async function main(): Promise<number> {
         )
       }
 
-      if (parts.has('templates')) {
-        const creator = packages.find((pkg) => pkg.name === 'create-agent-tasks')
-        if (!creator) throw new Error('no public create-agent-tasks package in packages/: the templates cannot be created')
-        const names = onlyTemplates ?? templateNames(creator)
-        await timedPart(`4. ${names.length} templates via npm create agent-tasks@${creator.version}`, () =>
-          forEachLimited(names, PARALLEL, (name) =>
+      if (creator && chosenTemplates.length > 0) {
+        await timedPart(`4. ${chosenTemplates.length} templates via npm create agent-tasks@${creator.version}`, () =>
+          forEachLimited(chosenTemplates, PARALLEL, (name) =>
             runCase('template', name, () =>
               checkTemplate(name, { creatorVersion: creator.version, workDir: join(runDir, 'templates'), env: npm.env, say: (line) => say(`  ${name}: ${line}`) }),
             ),
@@ -141,7 +150,7 @@ async function main(): Promise<number> {
       await registry.stop()
     }
   } catch (error) {
-    results.push({ part: 'setup', name: 'registry and publish', ms: 0, error })
+    results.push({ part: 'run', name: 'stopped before its end', ms: 0, error })
     process.stderr.write(`\n${describe(error)}\n\n`)
   } finally {
     forgetRunDir()

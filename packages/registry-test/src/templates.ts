@@ -7,17 +7,24 @@ import { runCommand } from './run-command.ts'
 import { seedGuideSignIn } from './sign-in.ts'
 import type { PublicPackage } from './workspace.ts'
 
+/** The templates issue #17 promises; create-agent-tasks may ship more, never fewer. */
+const PROMISED = ['express', 'fastify', 'nextjs', 'react-router', 'tanstack-react-start', 'astro', 'nuxt']
+
 /** The templates create-agent-tasks ships: the folders its build wrote under templates/. */
 export function templateNames(creator: PublicPackage): string[] {
   const dir = join(creator.dir, 'templates')
+  let names: string[]
   try {
-    return readdirSync(dir, { withFileTypes: true })
+    names = readdirSync(dir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort()
   } catch {
     throw new Error(`${dir} is missing: build create-agent-tasks first (pnpm --filter create-agent-tasks build)`)
   }
+  const missing = PROMISED.filter((name) => !names.includes(name))
+  if (missing.length > 0) throw new Error(`create-agent-tasks ships no ${missing.join(', ')} template (${dir} has ${names.join(', ') || 'none'})`)
+  return names
 }
 
 export interface TemplateCheckContext {
