@@ -12,6 +12,7 @@ export const KNOWN_EXPORTS: Readonly<Record<string, string>> = {
   '@agent-tasks/core/adapter': 'createAdapterKit',
   '@agent-tasks/core/node': 'nodeContractRequest',
   '@agent-tasks/emulator': 'startEmulator',
+  '@agent-tasks/emulator/connection': 'findEmulatorConnections',
   '@agent-tasks/express': 'createAgentTasks',
   '@agent-tasks/fastify': 'createAgentTasks',
   '@agent-tasks/nextjs': 'createAgentTasks',

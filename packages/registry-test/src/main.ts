@@ -3,8 +3,8 @@
 //   2. every public package published to it with the release command's publish step
 //   3. each public package installed alone in an empty npm project, imported from ESM, CJS, TypeScript
 //   4. each template: npm create agent-tasks, install, build, start on the emulator, sign in, typecheck
-// Selected with REGISTRY_TEST_PARTS=packages,templates (default both), REGISTRY_TEST_PACKAGES=<names>,
-// REGISTRY_TEST_TEMPLATES=<names>; REGISTRY_TEST_KEEP=1 keeps the temp folder.
+// Selected with REGISTRY_TEST_PARTS=packages,templates (default both; `publish`: steps 1-2 only),
+// REGISTRY_TEST_PACKAGES=<names>, REGISTRY_TEST_TEMPLATES=<names>; REGISTRY_TEST_KEEP=1 keeps the temp folder.
 import { redactCredentials } from '@agent-tasks/core'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
