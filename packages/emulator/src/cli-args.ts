@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util'
 import { EXIT } from './exit-codes.js'
+import { PORT_ENV, RUN_DEFAULT_PORT } from './run/port.js'
 import type { EmulatorOptions, EmulatorUserInput } from './types.js'
 
-/** The port `run` uses unless `--port` or `AGENT_TASKS_EMULATOR_PORT` says otherwise: fixed, so a build and a later start agree. */
-export const RUN_DEFAULT_PORT = 4010
-export const PORT_ENV = 'AGENT_TASKS_EMULATOR_PORT'
+export { PORT_ENV, RUN_DEFAULT_PORT }
 
 /** `--help` text. */
 export const HELP = `Usage: agent-tasks-emulator [options]
@@ -20,7 +19,9 @@ run: runs <command> with that environment added (no shell; looked up in ./node_m
 same in each parent folder, then PATH), forwards SIGINT/SIGTERM/SIGHUP to it and stops the emulator
 when it exits. With no --user it seeds Ada Lovelace <ada@example.com>. If CLERK_SECRET_KEY (or
 NUXT_CLERK_SECRET_KEY) is set in the environment or in ./.env or ./.env.local, it starts no emulator
-and runs <command> with the environment unchanged: your app uses real Clerk.
+and runs <command> with the environment unchanged: your app uses real Clerk. While the emulator runs,
+its URL and keys are in ./node_modules/.cache/agent-tasks-emulator/<port>.json (readable by you only,
+deleted when run stops), where the agent-tasks CLI run in this folder finds them.
 
 Options:
   --port <n>               Port. run: ${PORT_ENV}, else ${RUN_DEFAULT_PORT} (fixed, so that

@@ -1,9 +1,11 @@
+import { relative } from 'node:path'
 import { startEmulator } from '../emulator.js'
 import { sdkEnv } from '../env.js'
 import { EXIT } from '../exit-codes.js'
 import type { Emulator, EmulatorOptions, EmulatorUser, EmulatorUserInput } from '../types.js'
-import { runChild } from './child.js'
 import { portUnavailableMessage } from '../port-error.js'
+import { runChild } from './child.js'
+import { CONNECTION_FORMAT_VERSION, type WrittenConnectionFile, writeConnectionFile } from './connection-file.js'
 import { findRealSecretKey } from './real-keys.js'
 import { resolveCommand } from './resolve-command.js'
 import { exitCodeForSignal, SignalRelay } from './signals.js'
@@ -42,6 +44,10 @@ export async function runCommand(request: RunRequest, context: RunContext): Prom
   const relay = new SignalRelay()
   relay.start()
   let emulator: Emulator | undefined
+  let connectionFile: WrittenConnectionFile | undefined
+  // Also when something ends the process without passing through `finally`.
+  const removeConnectionFile = () => connectionFile?.remove()
+  process.once('exit', removeConnectionFile)
   try {
     let childEnv: NodeJS.ProcessEnv
     const real = findRealSecretKey(cwd, env)
@@ -64,6 +70,7 @@ export async function runCommand(request: RunRequest, context: RunContext): Prom
         `no CLERK_SECRET_KEY in the environment, .env or .env.local: Clerk ${emulator.instance} emulator on ${emulator.url} ` +
           `(${describeUsers(emulator.users.list())}; sign-in page ${emulator.signInUrl}); running ${request.command}.`,
       )
+      connectionFile = shareConnection(emulator, cwd, say)
     }
     if (relay.received) return exitCodeForSignal(relay.received)
 
@@ -72,8 +79,41 @@ export async function runCommand(request: RunRequest, context: RunContext): Prom
     return outcome.code
   } finally {
     // Signals stay caught until the emulator is closed, so a second Ctrl+C cannot cut that short.
+    removeConnectionFile()
+    process.off('exit', removeConnectionFile)
     await emulator?.close()
     relay.stop()
+  }
+}
+
+/**
+ * Writes the emulator's connection file in `cwd` for the `agent-tasks` CLI run from the same project.
+ * A folder it cannot write to costs only that: the command still runs.
+ */
+function shareConnection(emulator: Emulator, cwd: string, say: RunContext['say']): WrittenConnectionFile | undefined {
+  const port = Number(new URL(emulator.url).port)
+  try {
+    const written = writeConnectionFile(cwd, {
+      version: CONNECTION_FORMAT_VERSION,
+      pid: process.pid,
+      port,
+      url: emulator.url,
+      apiUrl: emulator.apiUrl,
+      secretKey: emulator.secretKey,
+      publishableKey: emulator.publishableKey,
+      instance: emulator.instance,
+      startedAt: new Date().toISOString(),
+    })
+    const user = emulator.users.list()[0]?.email ?? '<email>'
+    say(
+      `for a session token, \`npx @agent-tasks/cli token --user ${user}\` in this folder: the agent-tasks CLI finds this emulator ` +
+        `through ${relative(cwd, written.path)} (readable by you only, deleted when run stops).`,
+    )
+    return written
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
+    say(`could not write the emulator's connection file in ${cwd} (${reason}): the agent-tasks CLI will not find this emulator by itself.`)
+    return undefined
   }
 }
 
