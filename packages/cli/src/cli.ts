@@ -20,11 +20,16 @@ const ENVIRONMENT = `
 Environment (or .env in the working folder):
   CLERK_SECRET_KEY      Clerk secret key (sk_test_…; sk_live_… only with --live)
   CLERK_API_URL         Clerk Backend API URL (the offline emulator's, in tests)
+  AGENT_TASKS_EMULATOR_PORT  which emulator, when several run (see below)
   APP_URL               the app's origin, so --redirect/--start accept a path
   BROWSER_USE_API_KEY   Browser Use Cloud key (run)
   BROWSER_USE_BASE_URL  Browser Use API base URL (the offline emulator's, in tests)
 A key and its API URL must be set in the same place (both in the environment or both in .env);
 a URL other than the default is named on stderr with the key's prefix.
+Without CLERK_SECRET_KEY, the Clerk emulator that \`agent-tasks-emulator run\` (npm start of a
+template) runs in this folder or a parent is used, found through its
+node_modules/.cache/agent-tasks-emulator/<port>.json; of several, the one on
+AGENT_TASKS_EMULATOR_PORT, else on 4010.
 
 Exit codes: 0 done, 1 Clerk or Browser Use failed, 2 bad command line, 3 missing or refused
 configuration, 4 the agent's task did not succeed, 130 interrupted.`

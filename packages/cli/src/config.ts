@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parseEnv } from 'node:util'
 import { CliError, EXIT } from './cli-error.js'
+import { runningEmulator } from './emulator.js'
 import { io } from './io.js'
 
 export interface CliConfig {
@@ -56,18 +57,45 @@ function apiUrlFor(key: string, { service, keyName, urlName, defaultOrigin }: Ke
   return url
 }
 
-/** The Clerk settings, refusing a production key unless `--live` was given. */
-export function clerkConfig(live: boolean): CliConfig {
+/**
+ * The Clerk settings, refusing a production key unless `--live` was given: `CLERK_SECRET_KEY` (and
+ * `CLERK_API_URL`) from the environment or `.env`; without a key, the emulator that
+ * `agent-tasks-emulator run` runs for the project in the working folder, if any.
+ */
+export async function clerkConfig(live: boolean): Promise<CliConfig> {
   const secretKey = process.env.CLERK_SECRET_KEY
-  if (!secretKey) {
-    throw new CliError('CLERK_SECRET_KEY is not set: export it, or put it in .env (sk_test_… from the Clerk Dashboard, API keys).', EXIT.config)
-  }
+  if (!secretKey) return emulatorConfig(live)
   if (!/^sk_(test|live)_/.test(secretKey)) throw new CliError('CLERK_SECRET_KEY does not look like a Clerk secret key (sk_test_… or sk_live_…).', EXIT.config)
   if (secretKey.startsWith('sk_live_') && !live) {
     throw new CliError('CLERK_SECRET_KEY is a production (sk_live_) key: these commands act on real users. Add --live if you mean it.', EXIT.config)
   }
   const apiUrl = apiUrlFor(secretKey, { service: 'Clerk', keyName: 'CLERK_SECRET_KEY', urlName: 'CLERK_API_URL', defaultOrigin: 'https://api.clerk.com' })
   return { secretKey, apiUrl }
+}
+
+/** The key and URL of the emulator `agent-tasks-emulator run` runs for this project: both from its connection file. */
+async function emulatorConfig(live: boolean): Promise<CliConfig> {
+  const emulator = await runningEmulator(process.cwd(), process.env)
+  if (emulator === undefined) {
+    throw new CliError(
+      'CLERK_SECRET_KEY is not set: export it, or put it in .env (sk_test_… from the Clerk Dashboard, API keys). ' +
+        'Or start your app on the Clerk emulator with `agent-tasks-emulator run` (`npm start` in a template) in this folder, and run this command in it again.',
+      EXIT.config,
+    )
+  }
+  const started = `the Clerk emulator started by \`agent-tasks-emulator run\` at ${emulator.url}`
+  const otherUrl = process.env.CLERK_API_URL
+  if (otherUrl && (!URL.canParse(otherUrl) || new URL(otherUrl).origin !== new URL(emulator.apiUrl).origin)) {
+    throw new CliError(
+      `CLERK_API_URL is set in ${sourceOf('CLERK_API_URL')} without CLERK_SECRET_KEY, and is not ${started}: unset CLERK_API_URL to use the emulator, or set CLERK_SECRET_KEY with it.`,
+      EXIT.config,
+    )
+  }
+  if (emulator.secretKey.startsWith('sk_live_') && !live) {
+    throw new CliError(`${started} is a production instance (sk_live_ key): add --live if you mean it.`, EXIT.config)
+  }
+  io.info(`agent-tasks: using ${started} (no CLERK_SECRET_KEY in the environment or .env)`)
+  return { secretKey: emulator.secretKey, apiUrl: emulator.apiUrl }
 }
 
 export interface BrowserUseConfig {

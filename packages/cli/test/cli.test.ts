@@ -142,7 +142,8 @@ describe('agent-tasks', () => {
   })
 
   it('refuses without a key, a live key without --live, and an unknown user, saying what to do', async () => {
-    const noKey = await cli(['mint', '--user', 'ada'], { CLERK_SECRET_KEY: '' })
+    // In an empty folder: no emulator started by `agent-tasks-emulator run` to fall back on.
+    const noKey = await cli(['mint', '--user', 'ada'], { CLERK_SECRET_KEY: '', CLERK_API_URL: undefined }, await mkdtemp(join(tmpdir(), 'agent-tasks-cli-')))
     expect(noKey.code).toBe(3)
     expect(noKey.stderr).toContain('CLERK_SECRET_KEY is not set')
     const liveKey = await cli(['sessions', '--user', 'ada'], { CLERK_SECRET_KEY: 'sk_live_abcdefghijklmnop' })

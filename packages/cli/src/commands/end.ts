@@ -5,7 +5,7 @@ import { agentSessionsOf } from './agent-sessions.js'
 
 /** `agent-tasks end --user`: the kill switch, ending every active agent session of the user. */
 export async function end(options: { user: string; json?: boolean; live?: boolean }): Promise<void> {
-  const clerk = clerkClientFor(clerkConfig(options.live === true))
+  const clerk = clerkClientFor(await clerkConfig(options.live === true))
   const subject = await findUser(clerk, options.user)
   const active = (await agentSessionsOf(clerk, subject.id)).filter((s) => s.status === 'active')
   const ended: string[] = []

@@ -15,7 +15,7 @@ export interface MintOptions {
 
 /** `agent-tasks mint`: the link alone on stdout, the details on stderr. */
 export async function mint(options: MintOptions): Promise<void> {
-  const clerk = clerkClientFor(clerkConfig(options.live === true))
+  const clerk = clerkClientFor(await clerkConfig(options.live === true))
   const landing = landingUrl(options.redirect)
   const subject = await findUser(clerk, options.user)
   const agentTasks = adminAgentTasks(clerk, [landing.origin])

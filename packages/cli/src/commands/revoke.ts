@@ -15,7 +15,7 @@ function clerkCode(error: unknown): string | undefined {
  */
 export async function revoke(agentTaskId: string, options: { user?: string; json?: boolean; live?: boolean }): Promise<void> {
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(agentTaskId)) throw new CliError(`${agentTaskId} is not an agent task ID.`, 2)
-  const clerk = clerkClientFor(clerkConfig(options.live === true))
+  const clerk = clerkClientFor(await clerkConfig(options.live === true))
   try {
     await clerk.agentTasks.revoke(agentTaskId)
     if (options.json) return void io.json({ agentTaskId, revoked: true, endedSessionIds: [] })

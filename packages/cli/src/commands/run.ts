@@ -22,7 +22,7 @@ export interface RunOptions {
  * result on stdout, and the agent's access ended afterwards. Ctrl-C stops the task and ends it too.
  */
 export async function run(options: RunOptions): Promise<number> {
-  const clerk = clerkClientFor(clerkConfig(options.live === true))
+  const clerk = clerkClientFor(await clerkConfig(options.live === true))
   const bu = browserUseConfig()
   const landing = landingUrl(options.start)
   const subject = await findUser(clerk, options.user)

@@ -5,7 +5,7 @@ import { agentSessionsOf } from './agent-sessions.js'
 
 /** `agent-tasks sessions --user`: the user's agent sessions (active ones, or all with --all). */
 export async function sessions(options: { user: string; all?: boolean; json?: boolean; live?: boolean }): Promise<void> {
-  const clerk = clerkClientFor(clerkConfig(options.live === true))
+  const clerk = clerkClientFor(await clerkConfig(options.live === true))
   const subject = await findUser(clerk, options.user)
   const found = (await agentSessionsOf(clerk, subject.id)).filter((s) => options.all || s.status === 'active')
   if (options.json) return void io.json(found)

@@ -26,7 +26,7 @@ function expiryOf(jwt: string): number | undefined {
  * instances only) and mints its token (`POST /v1/sessions/{id}/tokens`). The token alone on stdout.
  */
 export async function token(options: TokenOptions): Promise<void> {
-  const config = clerkConfig(options.live === true)
+  const config = await clerkConfig(options.live === true)
   const clerk = clerkClientFor(config)
   const subject = await findUser(clerk, options.user)
   const session = await clerk.sessions.createSession({ userId: subject.id }).catch((error: unknown) => {
