@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLongRunning, waitUntilAnswering } from './app-process.ts'
-import { startPrintedEmulator } from './emulator-lines.ts'
+import { emulatorRunFor } from './emulator-connection.ts'
 import { freePort } from './free-port.ts'
-import { runCommand } from './run-command.ts'
+import { lastLines, runCommand } from './run-command.ts'
 import { seedGuideSignIn } from './sign-in.ts'
 import type { PublicPackage } from './workspace.ts'
 
@@ -35,17 +35,18 @@ export interface TemplateCheckContext {
   say(line: string): void
 }
 
-/** The user the seed guide signs in as: the one `agent-tasks-emulator run` seeds too. */
-const ADA = { spec: 'Ada Lovelace <ada@example.com>', email: 'ada@example.com' }
+/** The user `agent-tasks-emulator run` seeds when given none, whom the seed guide signs in as. */
+const ADA = 'ada@example.com'
 
 const MINUTE = 60_000
 
 /**
  * One template as a user meets it: `npm create agent-tasks@<version> <dir> -- --template <name> --yes`,
- * `npm install`, `npm run build` where it builds, `npm start` on the emulator `run` starts (no keys:
- * the home page answers 200), then `npm start` on the emulator's printed variables and Clerk's seed guide
- * (mint with @clerk/backend, open the link in Chromium, the header says "Welcome"), then its typecheck.
- * Build and both starts use one emulator port, as a user's build and later start do.
+ * `npm install`, `npm run build` where it builds, `npm start` with no Clerk keys (so on the emulator
+ * `agent-tasks-emulator run` starts: the home page answers 200), and against that app Clerk's seed guide
+ * (mint a link with @clerk/backend with the key from the emulator's connection file, open it in Chromium,
+ * the header says "Welcome"), then its typecheck. Build and start use one emulator port, as a user's
+ * build and later start do (the values a build inlines name it).
  */
 export async function checkTemplate(name: string, context: TemplateCheckContext): Promise<void> {
   const { workDir, say } = context
@@ -71,33 +72,19 @@ export async function checkTemplate(name: string, context: TemplateCheckContext)
 
   const appPort = await freePort()
   const appUrl = `http://127.0.0.1:${appPort}`
-  const appEnv = { ...env, PORT: String(appPort), HOST: '127.0.0.1' }
-  {
-    const app = startLongRunning('npm', ['start'], appDir, appEnv)
-    try {
-      await waitUntilAnswering(appUrl, app, 'npm start', 3 * MINUTE)
-      const home = await fetch(appUrl, { signal: AbortSignal.timeout(30_000) })
-      if (home.status !== 200) throw new Error(`GET / answered ${home.status} with no Clerk keys (npm start on the emulator run started):\n${app.output()}`)
-    } finally {
-      await app.stop()
-    }
-    say(`npm start with no Clerk keys: GET / → 200 (the emulator on port ${emulatorPort})`)
-  }
-
-  const emulator = await startPrintedEmulator(appDir, emulatorPort, ADA.spec, env)
+  const app = startLongRunning('npm', ['start'], appDir, { ...env, PORT: String(appPort), HOST: '127.0.0.1' })
   try {
-    const app = startLongRunning('npm', ['start'], appDir, { ...appEnv, ...emulator.env })
-    try {
-      await waitUntilAnswering(appUrl, app, 'npm start', 3 * MINUTE)
-      const secretKey = emulator.env.CLERK_SECRET_KEY as string
-      const apiUrl = emulator.env.CLERK_API_URL as string
-      const header = await seedGuideSignIn({ secretKey, apiUrl, appUrl, identifier: ADA.email })
-      say(`seed guide: minted with @clerk/backend, opened the link in Chromium; <header>: "${header}"`)
-    } finally {
-      await app.stop()
-    }
+    await waitUntilAnswering(appUrl, app, 'npm start', 3 * MINUTE)
+    const home = await fetch(appUrl, { signal: AbortSignal.timeout(30_000) })
+    if (home.status !== 200) throw new Error(`GET / answered ${home.status} (npm start with no Clerk keys)`)
+    say(`npm start with no Clerk keys: GET / → 200 (on the emulator run started on port ${emulatorPort})`)
+    const emulator = await emulatorRunFor(appDir, emulatorPort)
+    const header = await seedGuideSignIn({ ...emulator, appUrl, identifier: ADA })
+    say(`seed guide: minted with @clerk/backend, opened the link in Chromium; <header>: "${header}"`)
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- npm start printed:\n${lastLines(app.output())}`)
   } finally {
-    await emulator.stop()
+    await app.stop()
   }
 
   if (!scripts.typecheck) throw new Error(`the ${name} template has no typecheck script`)
