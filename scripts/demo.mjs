@@ -4,7 +4,7 @@
 // through the sample app's own route.
 import { execFileSync, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
-import { startEmulator } from '@agent-tasks/emulator'
+import { sdkEnv, startEmulator } from '@agent-tasks/emulator'
 
 const root = resolve(import.meta.dirname, '..')
 if (process.argv[2] === 'agent') {
@@ -37,10 +37,11 @@ const emulator = await startEmulator({
 })
 
 // `pnpm start` in the app's folder, as a user would run it; its own process group so that stopping
-// it stops whatever it started.
+// it stops whatever it started. With the emulator's settings under every name the frameworks' Clerk SDKs
+// read, the app's `agent-tasks-emulator run` starts no emulator of its own and uses this one.
 const app = spawn('pnpm', ['--silent', 'start'], {
   cwd: resolve(root, 'apps', framework),
-  env: { ...process.env, ...emulator.env, PORT: String(appPort), HOST: '127.0.0.1' },
+  env: { ...process.env, ...sdkEnv(emulator.env), PORT: String(appPort), HOST: '127.0.0.1' },
   stdio: ['ignore', 'inherit', 'inherit'],
   detached: true,
 })

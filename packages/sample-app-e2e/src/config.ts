@@ -1,13 +1,13 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test'
 
 /**
- * Playwright settings every sample app's e2e run shares: Debian's chromium (Playwright's own browser
- * download cannot be fetched here; `CHROMIUM_PATH` overrides), one worker per app (the app and the
- * emulator are per worker anyway), specs in `./e2e`.
+ * Playwright settings of the sample apps' e2e run: Debian's chromium (Playwright's own browser download
+ * cannot be fetched here; `CHROMIUM_PATH` overrides), one worker (each one starts an emulator and an app
+ * of its own; every app's suite in a row takes about 4 minutes on 2 cores), specs under `./apps`.
  */
 export function sampleAppPlaywrightConfig(overrides: PlaywrightTestConfig = {}): PlaywrightTestConfig {
   return defineConfig({
-    testDir: './e2e',
+    testDir: './apps',
     fullyParallel: false,
     workers: 1,
     retries: 0,

@@ -1,3 +1,5 @@
+export { type SampleAppFolder, sampleApp, sampleApps, sampleAppsDir } from './apps.ts'
 export { sampleAppPlaywrightConfig } from './config.ts'
+export { defineOwnEmulatorSpecs } from './own-emulator-specs.ts'
 export { defineKillSwitchSpecs, defineSampleAppSpecs, type SampleAppSpecOptions } from './specs.ts'
 export { type SampleAppStack, sampleAppTest } from './stack.ts'

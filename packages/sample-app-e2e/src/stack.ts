@@ -1,5 +1,5 @@
 import { type BrowserUseEmulator, startBrowserUseEmulator } from '@agent-tasks/browser-use-emulator'
-import { type Emulator, startEmulator } from '@agent-tasks/emulator'
+import { type Emulator, sdkEnv, startEmulator } from '@agent-tasks/emulator'
 import { test as base } from '@agent-tasks/playwright'
 import { type StartAppOptions, type StartedApp, startApp } from './start-app.ts'
 
@@ -50,7 +50,9 @@ export function sampleAppTest(launch: SampleAppLaunch) {
           ...(stackOptions.sessionTokenTtlSeconds === undefined ? {} : { sessionTokenTtlSeconds: stackOptions.sessionTokenTtlSeconds }),
         })
         const browserUse = stackOptions.browserUse ? await startBrowserUseEmulator() : undefined
-        const app = await startApp({ ...launch, env: { ...emulator.env, ...browserUse?.env } })
+        // Every name each framework's Clerk SDK reads (what `agent-tasks-emulator run` would set): with a
+        // secret key in the environment, the app's `run` leaves it as it is and starts no emulator.
+        const app = await startApp({ ...launch, env: { ...sdkEnv(emulator.env), ...browserUse?.env } })
         const user = emulator.users.findByEmail('ada@example.com')
         if (!user) throw new Error('the emulator has no demo user')
         const ada = { id: user.id, email: 'ada@example.com' }

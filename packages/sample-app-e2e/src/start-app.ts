@@ -12,14 +12,18 @@ export interface StartedApp {
 export interface StartAppOptions {
   /** The app's folder: `command` runs there. */
   appDir: string
-  /** argv of the process `pnpm start` runs, e.g. `[process.execPath, 'src/server.ts']`. */
+  /** The command that starts the app in `appDir`, e.g. `['pnpm', '--silent', 'start']`. */
   command: readonly [string, ...string[]]
   env: Record<string, string>
   /** How long the app may take to answer its first request. */
   readyTimeoutMs?: number
 }
 
-function freePort(): Promise<number> {
+function withoutClerkSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.includes('CLERK_')))
+}
+
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
@@ -45,13 +49,14 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
   throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms:\n${output()}`)
 }
 
-/** Starts a sample app the way `pnpm start` does, on a free loopback port, and waits until it answers. */
+/** Starts a sample app with `command` (its start script), on a free loopback port, and waits until it answers. */
 export async function startApp(options: StartAppOptions): Promise<StartedApp> {
   const port = await freePort()
   const [file, ...args] = options.command
   const child = spawn(file, args, {
     cwd: options.appDir,
-    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    // Clerk settings only from `options.env`: none a developer's shell may hold.
+    env: { ...withoutClerkSettings(process.env), ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it also stops what it started (e.g. `next start`).
     detached: true,
