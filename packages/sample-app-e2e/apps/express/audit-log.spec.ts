@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { sampleAppTest } from '@agent-tasks/sample-app-e2e'
+import { sampleAppTest } from '../../src/index.ts'
 import { expect } from '@playwright/test'
 import { app } from './app.ts'
 

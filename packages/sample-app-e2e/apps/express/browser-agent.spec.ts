@@ -1,4 +1,4 @@
-import { sampleAppTest } from '@agent-tasks/sample-app-e2e'
+import { sampleAppTest } from '../../src/index.ts'
 import { expect, type Page } from '@playwright/test'
 import { app } from './app.ts'
 
