@@ -1,22 +1,8 @@
 import { createApp } from './app.ts'
 
-// Real Clerk keys come from .env (see README); without them the app runs on the offline emulator.
-try {
-  process.loadEnvFile()
-} catch {
-  // no .env file: fine
-}
-
-if (!process.env.CLERK_SECRET_KEY) {
-  // Loaded only here, so an app running on real Clerk never loads the emulator.
-  const { startEmulator } = await import('@agent-tasks/emulator')
-  const emulator = await startEmulator({
-    port: Number(process.env.EMULATOR_PORT ?? 0),
-    users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
-  })
-  Object.assign(process.env, emulator.env)
-  console.warn(`No CLERK_SECRET_KEY set: using the offline Clerk emulator at ${emulator.url}`)
-}
+// Clerk's settings come from the environment: `npm start` runs this file under `agent-tasks-emulator run`,
+// which starts the offline Clerk emulator and sets them unless CLERK_SECRET_KEY is set (in the
+// environment or in .env, which `node --env-file-if-exists=.env` loads).
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
