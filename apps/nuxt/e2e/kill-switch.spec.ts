@@ -1,4 +1,0 @@
-import { defineKillSwitchSpecs } from '@agent-tasks/sample-app-e2e'
-import { app } from './app.ts'
-
-defineKillSwitchSpecs(app)

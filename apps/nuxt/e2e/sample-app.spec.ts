@@ -1,4 +1,0 @@
-import { defineSampleAppSpecs } from '@agent-tasks/sample-app-e2e'
-import { app } from './app.ts'
-
-defineSampleAppSpecs(app)

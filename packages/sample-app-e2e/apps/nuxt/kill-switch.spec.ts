@@ -1,0 +1,4 @@
+import { defineKillSwitchSpecs } from '../../src/index.ts'
+import { app } from './app.ts'
+
+defineKillSwitchSpecs(app)

@@ -1,0 +1,4 @@
+import { defineOwnEmulatorSpecs } from '../../src/index.ts'
+import { app } from './app.ts'
+
+defineOwnEmulatorSpecs(app)
