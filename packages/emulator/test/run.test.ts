@@ -305,6 +305,14 @@ describe('agent-tasks-emulator run with real Clerk keys', () => {
     expect(ran.stderr).not.toContain('NotARealKey')
   })
 
+  it('names the Clerk API the keys lead to when CLERK_API_URL is set (another emulator, as a test harness gives)', async () => {
+    const env = { CLERK_SECRET_KEY: fakeKey, CLERK_API_URL: 'http://127.0.0.1:4999' }
+    // The probe then fails to reach that API (nothing listens there): only run's own line matters here.
+    const ran = await runBin(['run', '--port', '0', '--', process.execPath, probe], { cwd: dir, env })
+    expect(ran.stderr).toContain('on the Clerk API at http://127.0.0.1:4999, without starting an emulator')
+    expect(ran.stderr).not.toContain('real Clerk')
+  })
+
   it.each([
     ['.env', 'CLERK_SECRET_KEY'],
     ['.env.local', 'CLERK_SECRET_KEY'],

@@ -53,7 +53,9 @@ export async function runCommand(request: RunRequest, context: RunContext): Prom
     const real = findRealSecretKey(cwd, env)
     if (real) {
       const where = real.source === 'environment' ? 'in the environment' : `in ${real.source}`
-      say(`${real.name} is set ${where}: running ${request.command} on real Clerk, without the emulator.`)
+      // Keys in the environment may be another emulator's (a test harness, a demo): name where they lead.
+      const target = env.CLERK_API_URL ? `the Clerk API at ${env.CLERK_API_URL}` : 'real Clerk'
+      say(`${real.name} is set ${where}: running ${request.command} on ${target}, without starting an emulator.`)
       childEnv = env
     } else {
       const options = { ...request.options, users: request.options.users ?? [DEFAULT_RUN_USER] }
