@@ -209,6 +209,14 @@ export function defineKillSwitchSpecs(options: SampleAppSpecOptions): void {
     await agent.close()
   })
 
+  test('a person stays signed in past the session token’s lifetime: the next navigation refreshes it through the emulator', async ({ page, stack }) => {
+    await signInThroughSignInPage(page, stack.app.url)
+    await page.waitForTimeout((TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS + 1) * 1000)
+    await page.goto(`${stack.app.url}/dashboard`)
+    await expect(page).toHaveURL(`${stack.app.url}/dashboard`)
+    await expect(page.locator('header')).toContainText('Welcome, Ada')
+  })
+
   test('“End all agent access” revokes unused links and signs every agent out', async ({ page, browser, stack }) => {
     const unused = await stack.mintLink({ taskDescription: 'left unused' })
     const used = await stack.mintLink({ taskDescription: 'in use' })
