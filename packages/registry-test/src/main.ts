@@ -3,7 +3,8 @@
 //   2. every public package published to it with the release command's publish step
 //   3. each public package installed alone in an empty npm project, imported from ESM, CJS, TypeScript
 //   4. each template: npm create agent-tasks, install, build, start on the emulator, sign in, typecheck
-// Selected with REGISTRY_TEST_PARTS=packages,templates (default both; `publish`: steps 1-2 only),
+//   5. a folder copied out of apps/ (express unless REGISTRY_TEST_COPIES names others): the same, with npm alone
+// Selected with REGISTRY_TEST_PARTS=packages,templates,copies (default all; `publish`: steps 1-2 only),
 // REGISTRY_TEST_PACKAGES=<names>, REGISTRY_TEST_TEMPLATES=<names>; REGISTRY_TEST_KEEP=1 keeps the temp folder.
 import { redactCredentials } from '@agent-tasks/core'
 import { execFileSync } from 'node:child_process'
@@ -15,7 +16,7 @@ import { checkPackage } from './package-imports.ts'
 import { forEachLimited } from './pool.ts'
 import { say, seconds, step } from './progress.ts'
 import { assertBuiltBeforeUs, assertPublished, publishAll } from './publish.ts'
-import { checkTemplate, templateNames } from './templates.ts'
+import { checkCopiedApp, checkTemplate, templateNames } from './templates.ts'
 import { assertNothingAbove, machineNpm, npmSetup, withoutWorkspace } from './user-env.ts'
 import { startVerdaccio } from './verdaccio.ts'
 import { publicPackages } from './workspace.ts'
@@ -92,7 +93,7 @@ function report(): void {
 
 async function main(): Promise<number> {
   handleInterrupts()
-  const parts = new Set(listFromEnv('REGISTRY_TEST_PARTS') ?? ['packages', 'templates'])
+  const parts = new Set(listFromEnv('REGISTRY_TEST_PARTS') ?? ['packages', 'templates', 'copies'])
   // realpath: on macOS os.tmpdir() is a symlink, and npm reports real paths.
   const runDir = realpathSync(mkdtempSync(join(tmpdir(), 'agent-tasks-registry-test-')))
   const keep = process.env.REGISTRY_TEST_KEEP === '1'
@@ -106,6 +107,10 @@ async function main(): Promise<number> {
     const creator = packages.find((pkg) => pkg.name === 'create-agent-tasks')
     if (parts.has('templates') && !creator) throw new Error('no public create-agent-tasks package in packages/: the templates cannot be created')
     const chosenTemplates = parts.has('templates') && creator ? selected('REGISTRY_TEST_TEMPLATES', templateNames(creator), (name) => name) : []
+    // A folder copied out of apps/ is the template as create-agent-tasks ships it, less the renaming:
+    // one (the quickest to build) proves the copy path; REGISTRY_TEST_COPIES names others.
+    const chosenCopies = parts.has('copies') ? (listFromEnv('REGISTRY_TEST_COPIES') ?? ['express']) : []
+    if (creator) selected('REGISTRY_TEST_COPIES', templateNames(creator), (name) => name)
     const machine = machineNpm()
     const registry = await timedPart(`1. Verdaccio on loopback (uplink ${machine.registry})`, () =>
       startVerdaccio(join(runDir, 'verdaccio'), machine, withoutWorkspace(process.env)),
@@ -143,6 +148,14 @@ async function main(): Promise<number> {
             runCase('template', name, () =>
               checkTemplate(name, { creatorVersion: creator.version, workDir: join(runDir, 'templates'), env: npm.env, say: (line) => say(`  ${name}: ${line}`) }),
             ),
+          ),
+        )
+      }
+
+      if (chosenCopies.length > 0) {
+        await timedPart(`5. ${chosenCopies.length} app folder(s) copied out of apps/`, () =>
+          forEachLimited(chosenCopies, PARALLEL, (name) =>
+            runCase('copied app', name, () => checkCopiedApp(name, { workDir: join(runDir, 'copies'), env: npm.env, say: (line) => say(`  ${name} copy: ${line}`) })),
           ),
         )
       }

@@ -1,11 +1,12 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { startLongRunning, waitUntilAnswering } from './app-process.ts'
 import { emulatorRunFor } from './emulator-connection.ts'
 import { freePort } from './free-port.ts'
 import { lastLines, runCommand } from './run-command.ts'
 import { seedGuideSignIn } from './sign-in.ts'
-import type { PublicPackage } from './workspace.ts'
+import { type PublicPackage, REPO_ROOT } from './workspace.ts'
 
 /** The templates issue #17 promises; create-agent-tasks may ship more, never fewer. */
 const PROMISED = ['express', 'fastify', 'nextjs', 'react-router', 'tanstack-react-start', 'astro', 'nuxt']
@@ -56,10 +57,33 @@ export async function checkTemplate(name: string, context: TemplateCheckContext)
   const emulatorPort = await freePort()
   // No Clerk keys: `agent-tasks-emulator run` starts the emulator, on this port rather than the fixed default (two templates run at once).
   const env = { ...context.env, AGENT_TASKS_EMULATOR_PORT: String(emulatorPort) }
-  const run = (args: string[], cwd: string, timeoutMs: number) => runCommand('npm', args, { cwd, env, timeoutMs })
-
-  await run(['create', `agent-tasks@${context.creatorVersion}`, folder, '--', '--template', name, '--yes'], workDir, 15 * MINUTE)
+  await runCommand('npm', ['create', `agent-tasks@${context.creatorVersion}`, folder, '--', '--template', name, '--yes'], { cwd: workDir, env, timeoutMs: 15 * MINUTE })
   say(`npm create agent-tasks@${context.creatorVersion} ${folder} -- --template ${name} --yes`)
+  await checkApp(name, appDir, env, emulatorPort, say)
+}
+
+/**
+ * `apps/<name>` copied out of the repository as a user copies a folder (the files git tracks, nothing
+ * else), then the same as a created app: npm alone installs, builds, starts and signs in with it.
+ */
+export async function checkCopiedApp(name: string, context: Omit<TemplateCheckContext, 'creatorVersion'>): Promise<void> {
+  const { workDir, say } = context
+  const source = join(REPO_ROOT, 'apps', name)
+  const appDir = join(workDir, `${name}-copy`)
+  const tracked = execFileSync('git', ['ls-files', '-z', '.'], { cwd: source, encoding: 'utf8' }).split('\0').filter(Boolean)
+  if (tracked.length === 0) throw new Error(`git tracks no files under ${source}`)
+  for (const file of tracked) {
+    mkdirSync(dirname(join(appDir, file)), { recursive: true })
+    copyFileSync(join(source, file), join(appDir, file))
+  }
+  say(`copied the ${tracked.length} files git tracks in apps/${name} to ${appDir}`)
+  const emulatorPort = await freePort()
+  await checkApp(name, appDir, { ...context.env, AGENT_TASKS_EMULATOR_PORT: String(emulatorPort) }, emulatorPort, say)
+}
+
+/** install, build where it builds, start on the emulator, the seed guide's sign-in, typecheck. */
+async function checkApp(name: string, appDir: string, env: NodeJS.ProcessEnv, emulatorPort: number, say: (line: string) => void): Promise<void> {
+  const run = (args: string[], cwd: string, timeoutMs: number) => runCommand('npm', args, { cwd, env, timeoutMs })
   await run(['install'], appDir, 15 * MINUTE)
   say('npm install')
 
