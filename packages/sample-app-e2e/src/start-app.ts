@@ -61,13 +61,7 @@ export async function startApp(options: StartAppOptions): Promise<StartedApp> {
     // Its own process group, so stopping it also stops what it started (e.g. `next start`).
     detached: true,
   })
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, name)
-    } catch {
-      // already gone
-    }
-  }
+  const signal = (name: NodeJS.Signals) => signalGroup(child, name)
   let printed = ''
   const collect = (chunk: Buffer) => {
     printed += chunk.toString()
@@ -85,12 +79,28 @@ export async function startApp(options: StartAppOptions): Promise<StartedApp> {
   return {
     url,
     output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        signal('SIGTERM')
-        setTimeout(() => signal('SIGKILL'), 5_000).unref()
-      }),
+    stop: () => stopGroup(child),
   }
+}
+
+/** Sends `name` to the process group `child` leads (spawned with `detached: true`); a group already gone is fine. */
+export function signalGroup(child: ChildProcess, name: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, name)
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGTERM to the group, SIGKILL 5 s later if it is still there; resolves when the leader has exited. */
+export function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const kill = setTimeout(() => signalGroup(child, 'SIGKILL'), 5_000)
+    child.once('exit', () => {
+      clearTimeout(kill)
+      resolve()
+    })
+    signalGroup(child, 'SIGTERM')
+  })
 }

@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os'
 import { type Emulator, sdkEnv, startEmulator } from '@agent-tasks/emulator'
 import { expect, test } from '@playwright/test'
 import { sampleAppTest } from '../../src/index.ts'
+import { stopGroup } from '../../src/start-app.ts'
 import { app } from './app.ts'
 
 // What this sample does beyond the shared specs, against its production build: the origin it puts in
@@ -70,13 +71,7 @@ async function startWith(emulator: Emulator, args: string[], port: number, url: 
   }
   child.stdout?.on('data', collect)
   child.stderr?.on('data', collect)
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      process.kill(-(child.pid ?? 0), 'SIGTERM')
-      setTimeout(() => process.kill(-(child.pid ?? 0), 'SIGKILL'), 5_000).unref()
-    })
+  const stop = () => stopGroup(child)
   try {
     await expect
       .poll(() => fetch(`${url}/`).then((r) => r.status, () => (child.exitCode === null ? 0 : -1)), { timeout: 45_000 })
