@@ -1,8 +1,7 @@
 import { type CliRequest, HELP, parseCli } from './cli-args.js'
-import { startEmulator } from './emulator.js'
 import { formatEnvLines, sdkEnv } from './env.js'
 import { EXIT } from './exit-codes.js'
-import { portUnavailableMessage } from './port-error.js'
+import { startOrExplainPort } from './start-or-explain.js'
 import { runCommand } from './run/run.js'
 import type { EmulatorOptions } from './types.js'
 import { packageVersion } from './version.js'
@@ -13,15 +12,8 @@ const say = (line: string): void => {
 
 /** Plain `agent-tasks-emulator`: prints env lines to stdout, a status line to stderr, runs until SIGINT/SIGTERM. */
 async function serve(options: EmulatorOptions): Promise<void> {
-  let emulator: Awaited<ReturnType<typeof startEmulator>>
-  try {
-    emulator = await startEmulator(options)
-  } catch (error) {
-    const message = portUnavailableMessage(error, options.port)
-    if (message === undefined) throw error
-    say(message)
-    process.exit(EXIT.portUnavailable)
-  }
+  const emulator = await startOrExplainPort(options, say)
+  if (emulator === undefined) process.exit(EXIT.portUnavailable)
   // Before printing: whoever reads the lines may stop us right away.
   const stop = () => {
     emulator.close().then(

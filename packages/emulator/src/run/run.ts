@@ -1,9 +1,8 @@
 import { relative } from 'node:path'
-import { startEmulator } from '../emulator.js'
 import { sdkEnv } from '../env.js'
 import { EXIT } from '../exit-codes.js'
 import type { Emulator, EmulatorOptions, EmulatorUser, EmulatorUserInput } from '../types.js'
-import { portUnavailableMessage } from '../port-error.js'
+import { startOrExplainPort } from '../start-or-explain.js'
 import { runChild } from './child.js'
 import { CONNECTION_FORMAT_VERSION, type WrittenConnectionFile, writeConnectionFile } from './connection-file.js'
 import { findRealSecretKey } from './real-keys.js'
@@ -59,14 +58,8 @@ export async function runCommand(request: RunRequest, context: RunContext): Prom
       childEnv = env
     } else {
       const options = { ...request.options, users: request.options.users ?? [DEFAULT_RUN_USER] }
-      try {
-        emulator = await startEmulator(options)
-      } catch (error) {
-        const message = portUnavailableMessage(error, options.port)
-        if (message === undefined) throw error
-        say(message)
-        return EXIT.portUnavailable
-      }
+      emulator = await startOrExplainPort(options, say)
+      if (emulator === undefined) return EXIT.portUnavailable
       childEnv = { ...env, ...sdkEnv(emulator.env) }
       say(
         `no CLERK_SECRET_KEY in the environment, .env or .env.local: Clerk ${emulator.instance} emulator on ${emulator.url} ` +
