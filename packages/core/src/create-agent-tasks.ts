@@ -1,4 +1,4 @@
-import { type AgentTasksService, createAgentTasksService } from './agent-tasks.js'
+import { type AgentTasksService, createAgentTasksService } from './service.js'
 import { type AgentTasksRequestHandler, createRequestHandler } from './http/handler.js'
 import type { AgentTasksOptions } from './options.js'
 import type { AgentTaskStore } from './store/types.js'

@@ -1,4 +1,4 @@
-export type { CallContext, CreateCallContext, CreatedAgentTask } from './agent-tasks.js'
+export type { CallContext, CreateCallContext, CreatedAgentTask } from './service.js'
 export { type AgentTasks, createAgentTasks } from './create-agent-tasks.js'
 export {
   AgentTaskError,
@@ -8,7 +8,7 @@ export {
   type FieldError,
   isAgentTaskError,
 } from './errors.js'
-export { isAgentSession } from './guards.js'
+export { isAgentSession } from './admission.js'
 export type { AgentTasksRequestHandler, HandleOptions } from './http/handler.js'
 export type { PreParsedBody } from './http/web-request.js'
 export { problemResponse } from './http/responses.js'

@@ -3,6 +3,7 @@ import { type MintLimitsOptions, type ResolvedMintLimits, resolveMintLimits } fr
 import { createMemoryStore } from './store/memory-store.js'
 import type { AgentTaskStore } from './store/types.js'
 import type { AgentTaskHooks, AuthorizeArgs, ClerkAgentTasksClient } from './types.js'
+import type { CreateDefaults } from './validation/create-input.js'
 import { normaliseOrigin } from './validation/redirect-url.js'
 
 export interface AgentTasksOptions<Context = unknown> {
@@ -77,13 +78,8 @@ export interface AgentTasksOptions<Context = unknown> {
   basePath?: string
 }
 
-export interface ResolvedOptions<Context = unknown> {
+export interface ResolvedOptions<Context = unknown> extends CreateDefaults {
   getClerkClient: () => ClerkAgentTasksClient
-  agentName: string
-  allowAgentName: boolean | readonly string[]
-  taskDescription: string
-  redirect: { allowedOrigins: readonly string[] | undefined; defaultUrl: string }
-  session: { defaultSeconds: number; maxSeconds: number; minSeconds: number }
   authorize: ((args: AuthorizeArgs<Context>) => boolean | Promise<boolean>) | undefined
   allowAgentSessions: boolean
   trustedOrigins: readonly string[]

@@ -1,4 +1,4 @@
-import type { Refusal } from '../guards.js'
+import type { Refusal } from '../admission.js'
 
 /** Far longer than any Clerk session token; past it, nothing is decoded. */
 const MAX_TOKEN_LENGTH = 16_384

@@ -1,9 +1,9 @@
-import type { AgentTasksService } from '../agent-tasks.js'
+import type { AgentTasksService } from '../service.js'
 import type { AgentTasksAuth } from '../types.js'
 import { toWebResponse } from './responses.js'
 import { pathBelow } from './routes.js'
 import { runContract } from './run-contract.js'
-import { settle } from './settle.js'
+import { settle } from './error-response.js'
 import { type PreParsedBody, webContractRequest } from './web-request.js'
 
 export interface HandleOptions<Context> {

@@ -1,5 +1,5 @@
 import { AgentTaskError, agentTaskErrorCodes } from '../errors.js'
-import type { Refusal } from '../guards.js'
+import type { Refusal } from '../admission.js'
 import type { ContractResponse } from './contract.js'
 
 // Links are credentials: no response of this API may be cached anywhere.

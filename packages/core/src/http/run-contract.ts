@@ -1,6 +1,6 @@
-import type { AgentTasksService } from '../agent-tasks.js'
+import type { AgentTasksService } from '../service.js'
 import { AgentTaskError } from '../errors.js'
-import { type Refusal, refusalOf } from '../guards.js'
+import { type Refusal, refusalOf } from '../admission.js'
 import type { AgentTasksAuth, SignedInAuth } from '../types.js'
 import type { ContractRequest, ContractResponse } from './contract.js'
 import { bearerTokenRefusal } from './bearer-token-refusal.js'

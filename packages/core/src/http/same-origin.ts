@@ -1,4 +1,4 @@
-import type { Refusal } from '../guards.js'
+import type { Refusal } from '../admission.js'
 import { normaliseOrigin } from '../validation/redirect-url.js'
 
 /**

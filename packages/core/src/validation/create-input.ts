@@ -1,5 +1,4 @@
 import { type FieldError, invalidRequest } from '../errors.js'
-import type { ResolvedOptions } from '../options.js'
 import { checkRedirectUrl } from './redirect-url.js'
 
 /** What a caller may send to mint a link. Every field is optional; defaults come from options. */
@@ -94,8 +93,17 @@ function readOnBehalfOf(value: unknown, errors: FieldError[]): OnBehalfOf | unde
   return { identifier: identifier.trim() }
 }
 
+/** The resolved options a mint's input is checked against and completed from. */
+export interface CreateDefaults {
+  agentName: string
+  allowAgentName: boolean | readonly string[]
+  taskDescription: string
+  redirect: { allowedOrigins: readonly string[] | undefined; defaultUrl: string }
+  session: { defaultSeconds: number; maxSeconds: number; minSeconds: number }
+}
+
 export interface InputContext {
-  options: ResolvedOptions
+  options: CreateDefaults
   signedInUserId: string
   /** Origin of the incoming request, used for path redirects and as the default allowed origin. */
   requestOrigin: string | undefined

@@ -2,7 +2,7 @@ import { mapClerkError } from './clerk/map-clerk-error.js'
 import { readCreatedAgentTask } from './clerk/read-agent-task.js'
 import { withTimeout } from './clerk/with-timeout.js'
 import { AgentTaskError, invalidRequest } from './errors.js'
-import { isRefusal, type Refusal, refusalOf } from './guards.js'
+import { isRefusal, type Refusal, refusalOf } from './admission.js'
 import { runHook } from './hooks.js'
 import { type AgentTasksOptions, type ResolvedOptions, resolveOptions } from './options.js'
 import { alreadyRevoked } from './ledger/already-revoked.js'
@@ -132,7 +132,7 @@ export function createAgentTasksService<Context = unknown>(
 
   async function mint(auth: SignedInAuth, body: unknown, call: CreateCallContext<Context>): Promise<Minted> {
     const validated = validateCreateInput(body, {
-      options: resolved as ResolvedOptions,
+      options: resolved,
       signedInUserId: auth.userId,
       requestOrigin: call.origin ?? resolved.origin,
     })
