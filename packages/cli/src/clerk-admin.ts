@@ -1,4 +1,4 @@
-import { type AgentTasks, createAgentTasks } from '@agent-tasks/core'
+import { type AgentTasks, type AgentTaskStore, createAgentTasks } from '@agent-tasks/core'
 import { createClerkClient } from '@clerk/backend'
 import { CliError } from './cli-error.js'
 import type { CliConfig } from './config.js'
@@ -33,13 +33,26 @@ export function clerkClientFor(config: CliConfig): ClerkClient {
 /**
  * Core, as an administrator acting for one user: links are minted as that user (the ledger's owner
  * and subject), with the same validation, for any agent name, and no per-user limits (an operator is
- * not a runaway client). `origins`: where links may land.
+ * not a runaway client). `origins`: where links may land. `store`: the ledger, when it must outlive
+ * this instance (a long-running server makes one per call, as its Clerk settings may change).
  */
-export function adminAgentTasks(clerk: ClerkClient, origins: readonly string[]): AgentTasks<undefined> {
+export function adminAgentTasks(clerk: ClerkClient, origins: readonly string[], store?: AgentTaskStore): AgentTasks<undefined> {
   return createAgentTasks<undefined>({
     clerkClient: clerk,
     allowAgentName: true,
     limits: false,
     redirect: { allowedOrigins: origins },
+    ...(store ? { store } : {}),
   })
+}
+
+/** What every Clerk operation of this package needs: the client, and core for minting and the ledger. */
+export interface Admin {
+  clerk: ClerkClient
+  agentTasks: AgentTasks<undefined>
+}
+
+/** The call context of core's operations, acting as `userId`. */
+export function actingAs(userId: string) {
+  return { auth: { userId }, context: undefined }
 }

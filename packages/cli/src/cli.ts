@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { isAgentTaskError } from '@agent-tasks/core'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { CliError, EXIT } from './cli-error.js'
+import { EXIT } from './cli-error.js'
 import { end } from './commands/end.js'
 import { mint } from './commands/mint.js'
 import { revoke } from './commands/revoke.js'
 import { run } from './commands/run.js'
 import { sessions } from './commands/sessions.js'
+import { signIn } from './commands/sign-in.js'
 import { token } from './commands/token.js'
 import { loadDotEnv } from './config.js'
+import { describeFailure } from './failure.js'
 
 function positive(value: string): number {
   const number = Number(value)
@@ -21,7 +22,8 @@ Environment (or .env in the working folder):
   CLERK_SECRET_KEY      Clerk secret key (sk_test_…; sk_live_… only with --live)
   CLERK_API_URL         Clerk Backend API URL (the offline emulator's, in tests)
   AGENT_TASKS_EMULATOR_PORT  which emulator, when several run (see below)
-  APP_URL               the app's origin, so --redirect/--start accept a path
+  APP_URL               the app's origin, so --redirect/--url/--start accept a path
+  CHROMIUM_PATH         the Chromium sign-in launches (default /usr/bin/chromium, else Playwright's)
   BROWSER_USE_API_KEY   Browser Use Cloud key (run)
   BROWSER_USE_BASE_URL  Browser Use API base URL (the offline emulator's, in tests)
 A key and its API URL must be set in the same place (both in the environment or both in .env);
@@ -88,6 +90,18 @@ function program(setExit: (code: number) => void): Command {
     .action(async (options) => end(options))
 
   cli
+    .command('sign-in')
+    .description('sign a headless Chromium in as a user through a link and save its Playwright storage state; the file’s path alone on stdout')
+    .requiredOption('-u, --user <who>', 'the user: email, username or user ID')
+    .requiredOption('--storage-state <file>', 'where to write the storage state (JSON, mode 0600)')
+    .option('--url <url>', 'where the link lands: a URL, or a path of APP_URL')
+    .option('-d, --duration <seconds>', 'longest session the link opens', positive)
+    .option('--description <text>', 'what the agent is for')
+    .addOption(json())
+    .addOption(live())
+    .action(async (options) => signIn(options))
+
+  cli
     .command('token')
     .description('a session token for the user, for curl and scripts (Authorization: Bearer); the token alone on stdout')
     .requiredOption('-u, --user <who>', 'the user: email, username or user ID')
@@ -124,16 +138,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
-    if (error instanceof CliError) {
-      process.stderr.write(`agent-tasks: ${error.message}\n`)
-      return error.exitCode
-    }
-    if (isAgentTaskError(error)) {
-      process.stderr.write(`agent-tasks: ${error.message}${error.fields.length ? ` (${error.fields.map((f) => `${f.field}: ${f.message}`).join('; ')})` : ''}\n`)
-      return error.status < 500 && error.status !== 429 ? EXIT.usage : EXIT.failed
-    }
-    const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`agent-tasks: Clerk failed: ${message.split('\n')[0]}. Check CLERK_SECRET_KEY and CLERK_API_URL.\n`)
-    return EXIT.failed
+    const failure = describeFailure(error)
+    process.stderr.write(`agent-tasks: ${failure.message}\n`)
+    return failure.exitCode
   }
 }

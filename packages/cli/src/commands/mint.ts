@@ -2,6 +2,7 @@ import { adminAgentTasks, clerkClientFor, findUser } from '../clerk-admin.js'
 import { clerkConfig } from '../config.js'
 import { io } from '../io.js'
 import { landingUrl } from '../landing.js'
+import { mintLink } from '../mint-link.js'
 
 export interface MintOptions {
   user: string
@@ -18,16 +19,13 @@ export async function mint(options: MintOptions): Promise<void> {
   const clerk = clerkClientFor(await clerkConfig(options.live === true))
   const landing = landingUrl(options.redirect)
   const subject = await findUser(clerk, options.user)
-  const agentTasks = adminAgentTasks(clerk, [landing.origin])
-  const task = await agentTasks.create(
-    {
-      redirectUrl: landing.url,
-      ...(options.duration === undefined ? {} : { sessionMaxDurationInSeconds: options.duration }),
-      ...(options.agent === undefined ? {} : { agentName: options.agent }),
-      ...(options.description === undefined ? {} : { taskDescription: options.description }),
-    },
-    { auth: { userId: subject.id }, context: undefined, origin: landing.origin },
-  )
+  const task = await mintLink({ clerk, agentTasks: adminAgentTasks(clerk, [landing.origin]) }, subject, {
+    redirectUrl: landing.url,
+    origin: landing.origin,
+    sessionMaxDurationInSeconds: options.duration,
+    agentName: options.agent,
+    taskDescription: options.description,
+  })
   if (options.json) return void io.json(task)
   io.out(task.url)
   io.info(

@@ -1,7 +1,7 @@
 import { clerkClientFor, findUser } from '../clerk-admin.js'
 import { clerkConfig } from '../config.js'
 import { io } from '../io.js'
-import { agentSessionsOf } from './agent-sessions.js'
+import { agentSessionsOf } from '../agent-access.js'
 
 /** `agent-tasks sessions --user`: the user's agent sessions (active ones, or all with --all). */
 export async function sessions(options: { user: string; all?: boolean; json?: boolean; live?: boolean }): Promise<void> {
