@@ -7,13 +7,15 @@
  * `/billing/**` matches `/billing` itself). `*` inside a segment (`/files/*.pdf`), `?`, `#`, `\`,
  * empty segments and `.`/`..` segments are refused when the policy is resolved.
  *
- * A request path is read two ways, because servers disagree on what a path means:
+ * A request path is read in several ways, because servers disagree on what a path means:
  * - `exact`: the pathname (never the query), each segment percent-decoded once, empty segments
  *   (`//`, trailing `/`) dropped, `.` and `..` resolved (never above the root); an encoded `%2F`
  *   stays inside its segment; case kept.
- * - `loose`: as a lenient server could route it: `\`, `%2F` and `%5C` also separate segments,
- *   `;parameters` are cut from each segment (`/billing;x` is `/billing`), and case is folded.
- * Deny and ask rules match when either reading matches; allow rules only when both do. So nothing a
+ * - `loose`: every way a lenient server could route it, case-folded: with and without resolving
+ *   dot segments (Express does not), splitting at `%2F`, `%5C` and `\\` (routers that decode first),
+ *   cutting `;parameters` (`/billing;x` as `/billing`), each also applied to the path as the WHATWG
+ *   URL parser reads it (drops tabs and newlines, `\\` is `/`, `//host/billing` is `/billing`).
+ * Deny and ask rules match when any reading matches; allow rules only when every one does. So nothing a
  * framework might route to `/billing` slips past a deny on it, and an allow never covers a path that
  * some server would read as a different one.
  */
@@ -30,8 +32,8 @@ export interface NormalisedPath {
   /** The exact reading as one path (`/a/b`), segments re-encoded where needed: the key approvals use. */
   path: string
   exact: readonly string[]
-  /** Lower-cased. */
-  loose: readonly string[]
+  /** Lower-cased: the exact reading alone for a plain path, every lenient reading for one with `%`, `;`, `\\`, dots or controls. */
+  loose: ReadonlyArray<readonly string[]>
 }
 
 const GLOBSTAR: PatternToken = { kind: 'globstar' }
@@ -73,24 +75,18 @@ export function normalisePath(raw: string): NormalisedPath | undefined {
   const pathname = pathnameOf(raw)
   if (pathname === undefined) return undefined
   const exact = resolveDots(pathname.split('/').map(percentDecode))
-  const loose = resolveDots(
-    pathname
-      .replaceAll('\\', '/')
-      .split('/')
-      .flatMap((segment) => percentDecode(segment.split(';', 1)[0] ?? '').split(/[/\\]/))
-      .map((segment) => segment.toLowerCase()),
-  )
+  const loose = needsLooseReadings(pathname) ? looseReadings(pathname) : [exact.map(fold)]
   return { path: `/${exact.map(encodeSegment).join('/')}`, exact, loose }
 }
 
-/** Whether either reading of `path` matches: how deny and ask rules match. */
-export function matchesEitherReading(pattern: CompiledPattern, path: NormalisedPath): boolean {
-  return matchSegments(pattern.tokens, path.exact, false) || matchSegments(pattern.tokens, path.loose, true)
+/** Whether any reading of `path` matches: how deny and ask rules match. */
+export function matchesAnyReading(pattern: CompiledPattern, path: NormalisedPath): boolean {
+  return matchSegments(pattern.tokens, path.exact, false) || path.loose.some((reading) => matchSegments(pattern.tokens, reading, true))
 }
 
-/** Whether both readings of `path` match: how allow rules match. */
-export function matchesBothReadings(pattern: CompiledPattern, path: NormalisedPath): boolean {
-  return matchSegments(pattern.tokens, path.exact, false) && matchSegments(pattern.tokens, path.loose, true)
+/** Whether every reading of `path` matches: how allow rules match. */
+export function matchesEveryReading(pattern: CompiledPattern, path: NormalisedPath): boolean {
+  return matchSegments(pattern.tokens, path.exact, false) && path.loose.every((reading) => matchSegments(pattern.tokens, reading, true))
 }
 
 function pathnameOf(raw: string): string | undefined {
@@ -99,6 +95,63 @@ function pathnameOf(raw: string): string | undefined {
   if (raw.startsWith('/')) return raw.split(/[?#]/, 1)[0] ?? '/'
   // An absolute-form request target (`GET http://host/path`): its pathname, as the WHATWG parser reads it.
   return URL.canParse(raw) && /^https?:/i.test(raw) ? new URL(raw).pathname : undefined
+}
+
+/** Whether lenient servers could read the path differently from its exact reading (else its folded exact reading is the only one). */
+function needsLooseReadings(pathname: string): boolean {
+  if (pathname.startsWith('//') || /[%;\\]/.test(pathname) || /(?:^|\/)\.\.?(?:\/|$)/.test(pathname)) return true
+  for (let index = 0; index < pathname.length; index++) if (pathname.charCodeAt(index) <= 0x20 || pathname.charCodeAt(index) === 0x7f) return true
+  return false
+}
+
+interface Variant {
+  /** `\\` separates segments. */
+  backslash: boolean
+  /** What a decoded segment is split at: `%2F`, and `%5C` too when `\\` separates. */
+  separators: RegExp | undefined
+  cutParameters: boolean
+  dots: boolean
+}
+
+const VARIANTS: readonly Variant[] = [false, true].flatMap((backslash) =>
+  [false, true].flatMap((encodedSlash) =>
+    [false, true].flatMap((cutParameters) =>
+      [false, true].map((dots) => ({
+        backslash,
+        separators: encodedSlash ? (backslash ? /[/\\]/ : /\//) : backslash ? /\\/ : undefined,
+        cutParameters,
+        dots,
+      })),
+    ),
+  ),
+)
+
+/**
+ * Every way a lenient server could split the path, case-folded: the raw path and the WHATWG
+ * parser's reading of it, each with and without: `\\` (and `%5C`) separating segments, `%2F`
+ * separating segments, `;parameters` cut, dot segments resolved (16 variants, duplicates dropped).
+ */
+function looseReadings(pathname: string): string[][] {
+  // As the WHATWG URL parser reads it too (`\\` is `/`, `%2e` segments resolved with empty segments
+  // counted, tabs and newlines dropped, `//host/billing` is `/billing`): what Web-standard frameworks route.
+  const sources = new Set([pathname])
+  if (URL.canParse(pathname, 'http://h')) sources.add(new URL(pathname, 'http://h').pathname)
+  const readings = new Map<string, string[]>()
+  for (const source of sources) {
+    for (const variant of VARIANTS) {
+      const segments = (variant.backslash ? source.replaceAll('\\', '/') : source).split('/').flatMap((segment) => {
+        const decoded = percentDecode(variant.cutParameters ? (segment.split(';', 1)[0] ?? '') : segment)
+        return variant.separators === undefined ? [decoded] : decoded.split(variant.separators)
+      })
+      const reading = (variant.dots ? resolveDots(segments) : segments.filter((segment) => segment !== '')).map(fold)
+      readings.set(reading.join('\u0000'), reading)
+    }
+  }
+  return [...readings.values()]
+}
+
+function fold(segment: string): string {
+  return segment.toLowerCase()
 }
 
 /** `.` and `..` resolved, empty segments dropped; `..` at the root stays at the root. */
@@ -126,7 +179,12 @@ export function percentDecode(segment: string): string {
 
 /** Encodes what would change a segment's meaning if written bare, and nothing else, so keys stay readable. */
 function encodeSegment(segment: string): string {
-  return segment.replace(/[\u0000-\u0020%/\\?#;\u007f]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  let encoded = ''
+  for (const char of segment) {
+    const code = char.charCodeAt(0)
+    encoded += code <= 0x20 || code === 0x7f || '%/\\?#;'.includes(char) ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : char
+  }
+  return encoded
 }
 
 /** Glob matching over segments: `*` takes one, `**` any run (backtracking to the last `**` only). */
