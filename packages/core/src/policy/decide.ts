@@ -1,4 +1,4 @@
-import { matchesBothReadings, matchesEitherReading, type NormalisedPath, normalisePath } from './path-pattern.js'
+import { matchesEveryReading, matchesAnyReading, type NormalisedPath, normalisePath } from './path-pattern.js'
 import type { CompiledRule, ResolvedPolicy, RuleRef } from './rules.js'
 
 export interface DecideInput {
@@ -69,6 +69,6 @@ function strictestMatch(rules: readonly CompiledRule[], method: string, path: No
 function ruleMatches(rule: CompiledRule, method: string, path: NormalisedPath): boolean {
   const restrictive = rule.ref.effect !== 'allow'
   if (rule.methods !== undefined && !rule.methods.has(method) && !(restrictive && method === 'HEAD' && rule.methods.has('GET'))) return false
-  const matches = restrictive ? matchesEitherReading : matchesBothReadings
+  const matches = restrictive ? matchesAnyReading : matchesEveryReading
   return rule.patterns.some((pattern) => matches(pattern, path))
 }
