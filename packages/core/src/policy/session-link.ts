@@ -28,7 +28,7 @@ export interface SessionLink {
 }
 
 /** Whether the request comes from a session an agent task opened (`act.type === "agent"`, in `actor` or the claims). */
-export function isAgentAuth(auth: AgentSessionAuth | null | undefined): boolean {
+export function isAgentAuth(auth: AgentSessionAuth | null | undefined): auth is AgentSessionAuth {
   if (!auth) return false
   return auth.actor?.type === 'agent' || actClaim(auth)?.type === 'agent'
 }
