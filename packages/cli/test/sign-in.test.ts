@@ -4,17 +4,18 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Emulator, startEmulator } from '@agent-tasks/emulator'
-import { type Browser, chromium } from 'playwright-core'
+import type { Emulator } from '@agent-tasks/emulator'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-// The smallest real Clerk app (Express + clerkMiddleware() on the emulator), as @agent-tasks/playwright's e2e starts it.
-import { startTestApp, type TestApp } from '../../playwright/e2e/support/app.js'
+import type { TestApp } from '../../playwright/e2e/support/app.js'
+import { type SignInStack, startSignInStack } from './support/sign-in-stack.js'
 
 const BIN = fileURLToPath(new URL('../bin/agent-tasks.js', import.meta.url))
 let clerk: Emulator
 let app: TestApp
 let browser: Browser
 let ada: string
+let stack: SignInStack
 
 async function cli(args: string[], overrides: Record<string, string> = {}) {
   const env = { PATH: process.env.PATH ?? '', CLERK_SECRET_KEY: clerk.secretKey, CLERK_API_URL: clerk.apiUrl, APP_URL: app.url, ...overrides }
@@ -27,20 +28,11 @@ async function cli(args: string[], overrides: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  clerk = await startEmulator({ users: [{ email: 'ada@example.com', username: 'ada' }], rateLimit: false })
-  ada = clerk.users.findByEmail('ada@example.com')?.id ?? ''
-  app = await startTestApp(clerk)
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  })
+  stack = await startSignInStack()
+  ;({ clerk, app, browser, ada } = stack)
 }, 60_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await clerk?.close()
-})
+afterAll(() => stack?.close())
 
 describe('agent-tasks sign-in --storage-state', () => {
   it('writes a 0600 storage state that opens the app signed in; its path alone on stdout, the session’s end on stderr', async () => {

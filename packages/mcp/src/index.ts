@@ -1,0 +1,2 @@
+export type { McpServerConfig } from './config.js'
+export { createAgentTasksMcpServer } from './server.js'
