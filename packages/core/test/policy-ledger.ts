@@ -43,11 +43,26 @@ export function countingLedger(): CountingLedger {
     if (down.value) throw new Error('store unreachable')
   }
   const store: AgentTaskStore = {
-    save: async (record, options) => (count('save'), inner.save(record, options)),
-    get: async (id) => (count('get'), inner.get(id)),
-    update: async (id, patch, expected) => (count('update'), inner.update(id, patch, expected)),
-    list: async (filter) => (count('list'), inner.list(filter)),
-    countPending: async (owner) => (count('countPending'), inner.countPending(owner)),
+    save: async (record, options) => {
+      count('save')
+      return inner.save(record, options)
+    },
+    get: async (id) => {
+      count('get')
+      return inner.get(id)
+    },
+    update: async (id, patch, expected) => {
+      count('update')
+      return inner.update(id, patch, expected)
+    },
+    list: async (filter) => {
+      count('list')
+      return inner.list(filter)
+    },
+    countPending: async (owner) => {
+      count('countPending')
+      return inner.countPending(owner)
+    },
   }
   const lookup: LinkLookup = {
     get: (id) => store.get(id),

@@ -76,7 +76,7 @@ describe('resolvePolicy: defaults', () => {
   })
 
   it("lets the app redefine read-only, upper-cases methods, and defaults a scope rule's effect to allow", () => {
-    const policy = resolvePolicy({
+    const policy = resolveUntyped({
       scopes: {
         'read-only': { rules: [{ methods: ['get'], paths: ['/reports/**'] }] },
         reports: { description: 'Reports', rules: [{ methods: 'safe', paths: ['/reports/**'] }, { effect: 'ask', methods: ['POST'], paths: ['/reports/*/share'] }] },
