@@ -1,7 +1,23 @@
-import { type AgentTasksService, createAgentTasksService } from './service.js'
-import { type AgentTasksRequestHandler, createRequestHandler } from './http/handler.js'
+import { kitOf } from './adapter/create-adapter-kit.js'
+import { pathBelow } from './http/routes.js'
+import type { PreParsedBody } from './http/web-request.js'
 import type { AgentTasksOptions } from './options.js'
+import { type AgentTasksService, createAgentTasksService } from './service.js'
 import type { AgentTaskStore } from './store/types.js'
+import type { AgentTasksAuth } from './types.js'
+
+export interface HandleOptions<Context> {
+  /** The caller as the framework's Clerk SDK sees them. */
+  auth: AgentTasksAuth | null | undefined
+  /** The framework's request object, handed to `authorize` and hooks. */
+  context: Context
+  /** Path below the mount point (`/`, `/{id}/revoke`). Default: the URL path minus `basePath`. */
+  path?: string
+  /** A body a framework already parsed. */
+  body?: PreParsedBody
+}
+
+export type AgentTasksRequestHandler<Context> = (request: Request, options: HandleOptions<Context>) => Promise<Response>
 
 export interface AgentTasks<Context = Request> {
   /** Mints a link for the signed-in user (or another, per `authorize`). Throws `AgentTaskError`. */
@@ -18,6 +34,21 @@ export interface AgentTasks<Context = Request> {
   store: AgentTaskStore
 }
 
+/** One request to `handle`: the caller and context the app passes, and the request's URL. */
+interface HandledCall<Context> {
+  url: URL
+  auth: AgentTasksAuth | null | undefined
+  context: Context
+}
+
+/** What the kit reads from a `handle` call: the app gave the caller (absent: signed out); the origin is the URL's. */
+const handledCall = {
+  name: '@agent-tasks/core',
+  missingMiddlewareFix: '',
+  readAuth: (call: HandledCall<unknown>) => call.auth ?? null,
+  requestOrigin: (call: HandledCall<unknown>) => call.url.origin,
+}
+
 /**
  * Sets up agent tasks once, at startup: options are checked and the Clerk client is resolved here,
  * not per request. Framework adapters wrap this; use it directly in any Web-standard handler.
@@ -28,12 +59,18 @@ export interface AgentTasks<Context = Request> {
  */
 export function createAgentTasks<Context = Request>(options: AgentTasksOptions<Context>): AgentTasks<Context> {
   const service = createAgentTasksService(options)
+  // The same front door as every adapter's: origin checks, error answers and logging are the kit's.
+  const kit = kitOf<HandledCall<Context>, Context>(handledCall, service, (call) => call.context)
+  const { basePath } = service.resolved
   return {
     create: service.create,
     revoke: service.revoke,
     list: service.list,
     revokeAll: service.revokeAll,
-    handle: createRequestHandler(service),
+    handle(request, { auth, context, path, body }) {
+      const url = new URL(request.url)
+      return kit.respondWeb({ url, auth, context }, request, path ?? pathBelow(url.pathname, basePath), body)
+    },
     store: service.store,
   }
 }

@@ -1,5 +1,5 @@
 export type { CallContext, CreateCallContext, CreatedAgentTask } from './service.js'
-export { type AgentTasks, createAgentTasks } from './create-agent-tasks.js'
+export { type AgentTasks, type AgentTasksRequestHandler, createAgentTasks, type HandleOptions } from './create-agent-tasks.js'
 export {
   AgentTaskError,
   type AgentTaskErrorCode,
@@ -9,7 +9,6 @@ export {
   isAgentTaskError,
 } from './errors.js'
 export { isAgentSession } from './admission.js'
-export type { AgentTasksRequestHandler, HandleOptions } from './http/handler.js'
 export type { PreParsedBody } from './http/web-request.js'
 export { problemResponse } from './http/responses.js'
 export { redactCredentials } from './redact.js'

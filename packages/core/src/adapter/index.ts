@@ -1,9 +1,12 @@
 /**
  * The adapter kit: what a framework adapter is built from. See "Adding a framework" in the README.
  */
-export { type AdapterKit, type AdapterOptions, type AgentTasksBase, createAdapterKit } from './create-adapter-kit.js'
+export { type AdapterKit, type AdapterOptions, createAdapterKit } from './create-adapter-kit.js'
+export type { AgentTasksBase, AgentTasksMethod, CurrentRequestAgentTasksBase } from './instance.js'
 export { envClerkClient } from './env-clerk-client.js'
 export { lazyClerkClient } from './lazy-clerk-client.js'
+export { authUnlessMiddlewareMissing } from './read-auth.js'
+export { hostHeaderOrigin } from './request-origin.js'
 export type { FrameworkAdapter } from './framework-adapter.js'
 export type { BodyLimits, ContractRequest, ContractResponse, RequestBody } from '../http/contract.js'
 export { contractPatterns, contractRoutes, matchRoute, pathBelow, pathBelowCatchAll } from '../http/routes.js'

@@ -22,3 +22,13 @@ export function createOriginChecker(): (raw: string | undefined) => string {
     return origin
   }
 }
+
+/**
+ * `protocol://host` as the browser addressed a Web `Request`: its `Host` header, never
+ * `X-Forwarded-Host`, and the URL's protocol. For frameworks with no setting that marks a proxy as
+ * trusted (behind one, the app pins the `origin` option). The kit checks the host.
+ */
+export function hostHeaderOrigin(request: Request): string {
+  const host = request.headers.get('host')
+  return host === null ? new URL(request.url).origin : `${new URL(request.url).protocol}//${host}`
+}

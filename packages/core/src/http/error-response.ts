@@ -3,7 +3,7 @@ import { redactCredentials } from '../redact.js'
 import type { ContractResponse } from './contract.js'
 import { problemOf } from './responses.js'
 
-export interface SettleOptions {
+export interface ErrorAnswerOptions {
   /** Errors the framework must see as they are (Next.js redirects and the like): rethrown. */
   isFrameworkError?: ((error: unknown) => boolean) | undefined
 }
@@ -22,18 +22,9 @@ export function reportUnexpected(error: unknown): void {
  * document, anything else is logged once and answered as a 500 problem. The framework's own errors
  * are rethrown.
  */
-export function answerError(error: unknown, options: SettleOptions = {}): ContractResponse {
+export function answerError(error: unknown, options: ErrorAnswerOptions = {}): ContractResponse {
   if (error instanceof AgentTaskError) return problemOf(error)
   if (options.isFrameworkError?.(error)) throw error
   reportUnexpected(error)
   return problemOf(new AgentTaskError('internal_error', 'Something went wrong while handling the request.'))
-}
-
-/** Runs `work`, answering what it throws with `answerError`. Never rejects, but for the framework's own errors. */
-export async function settle(work: () => Promise<ContractResponse>, options: SettleOptions = {}): Promise<ContractResponse> {
-  try {
-    return await work()
-  } catch (error) {
-    return answerError(error, options)
-  }
 }

@@ -31,7 +31,7 @@ function explainUnauthenticated(refusal: Refusal, request: ContractRequest): Ref
 /**
  * The HTTP contract: `GET /` lists, `POST /` mints, `POST /{agentTaskId}/revoke` revokes (or ends the
  * session a used link opened), `POST /revoke-all` ends all agent access. Who is asking is settled
- * before the body is read or anything else happens. Throws `AgentTaskError`s (see `settle`).
+ * before the body is read or anything else happens. Throws `AgentTaskError`s (see `answerError`).
  */
 export async function runContract<Context>(
   service: AgentTasksService<Context>,

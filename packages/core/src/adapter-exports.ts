@@ -1,0 +1,12 @@
+/**
+ * The names of core every framework adapter exports as its own (`export * from
+ * '@agent-tasks/core/adapter-exports'`), so an app imports everything from its adapter. One list: a
+ * name added here is added to every adapter (the adapter-parity snapshot shows it).
+ */
+export { AgentTaskError, type AgentTaskErrorCode, isAgentTaskError } from './errors.js'
+export type { RevokeAllResult } from './ledger/end-access.js'
+export type { AgentTaskPage, ListAgentTasksQuery } from './ledger/list-query.js'
+export type { CreatedAgentTask } from './service.js'
+export { createMemoryStore } from './store/memory-store.js'
+export type { AgentTaskRecord, AgentTaskStatus, AgentTaskStore } from './store/types.js'
+export type { CreateAgentTaskInput } from './validation/create-input.js'
