@@ -45,5 +45,5 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     }
   const handler = Router()
   for (const pattern of contractPatterns) handler.all(pattern, serve((req) => req.path))
-  return { create: kit.create, revoke: kit.revoke, list: kit.list, revokeAll: kit.revokeAll, store: kit.store, handler, route: serve(() => '/') }
+  return kit.instance({ handler, route: serve(() => '/') })
 }

@@ -84,5 +84,5 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   // `encapsulate: true` keeps the routes and the pass-through parser in their own context under the
   // prefix; the version range gives a clear error on other Fastify majors.
   const handler = fastifyPlugin(registerContract, { name: fastifyAdapter.name, fastify: '5.x', encapsulate: true })
-  return { create: kit.create, revoke: kit.revoke, list: kit.list, revokeAll: kit.revokeAll, store: kit.store, handler, route: (request, reply) => serve(request, reply, '/') }
+  return kit.instance({ handler, route: (request: FastifyRequest, reply: FastifyReply) => serve(request, reply, '/') })
 }
