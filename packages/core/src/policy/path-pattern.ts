@@ -99,7 +99,8 @@ function pathnameOf(raw: string): string | undefined {
 
 /** Whether lenient servers could read the path differently from its exact reading (else its folded exact reading is the only one). */
 function needsLooseReadings(pathname: string): boolean {
-  if (pathname.startsWith('//') || /[%;\\]/.test(pathname) || /(?:^|\/)\.\.?(?:\/|$)/.test(pathname)) return true
+  // Only these change how a lenient server splits a path: other escapes decode the same in every reading.
+  if (pathname.startsWith('//') || /[;\\]|%2[ef]|%5c/i.test(pathname) || /(?:^|\/)\.\.?(?:\/|$)/.test(pathname)) return true
   for (let index = 0; index < pathname.length; index++) if (pathname.charCodeAt(index) <= 0x20 || pathname.charCodeAt(index) === 0x7f) return true
   return false
 }
