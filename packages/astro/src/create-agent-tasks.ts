@@ -1,26 +1,16 @@
-import type { AgentTaskPage, AgentTaskRecord, AgentTaskStore, AgentTasksAuth, CreateAgentTaskInput, CreatedAgentTask, ListAgentTasksQuery, RevokeAllResult } from '@agent-tasks/core'
-import { type AdapterOptions, createAdapterKit, envClerkClient, pathBelowCatchAll, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
+import type { AgentTasksAuth } from '@agent-tasks/core'
+import { type AdapterOptions, type AgentTasksBase, createAdapterKit, envClerkClient, pathBelowCatchAll } from '@agent-tasks/core/adapter'
 import type { APIContext, APIRoute } from 'astro'
 
 /** Options of `createAgentTasks`: those of `@agent-tasks/core`; `authorize` and hooks get the `APIContext` as `context`. */
 export type AgentTasksOptions = AdapterOptions<APIContext>
 
-/** One instance per app, in a module of its own (e.g. `src/agent-tasks.ts`): every helper shares its store, hooks and `authorize`. */
-export interface AgentTasks {
+/** One instance per app, in a module of its own (e.g. `src/agent-tasks.ts`): every helper shares its store, hooks and `authorize`. Its methods take the endpoint's or page's `APIContext`. */
+export interface AgentTasks extends AgentTasksBase<APIContext> {
   /** The whole contract, for a rest-parameter endpoint (`src/pages/api/agent-tasks/[...path].ts`): `export const ALL = agentTasks.handler`. */
   handler: APIRoute
   /** One endpoint that mints a link, for a route of your own: `export const POST = agentTasks.route`. */
   route: APIRoute
-  /** Mints a link for the user signed in on this request, from any endpoint or page frontmatter. Throws `AgentTaskError`. */
-  create(context: APIContext, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes a link the user signed in on this request minted; for a used link, ends the session(s) it opened. Throws `AgentTaskError`. */
-  revoke(context: APIContext, agentTaskId: string): Promise<AgentTaskRecord>
-  /** A page of the signed-in user's links, newest first, status and sessions as Clerk shows them now. Throws `AgentTaskError`. */
-  list(context: APIContext, query?: ListAgentTasksQuery): Promise<AgentTaskPage>
-  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
-  revokeAll(context: APIContext, userId?: string): Promise<RevokeAllResult>
-  /** Records of minted links (never the links themselves). */
-  readonly store: AgentTaskStore
 }
 
 const PACKAGE = '@agent-tasks/astro'
@@ -61,15 +51,8 @@ function pathBelowRest(context: APIContext): string {
  */
 export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   const kit = createAdapterKit(astroAdapter, options)
-  const serve = async (context: APIContext, path: string): Promise<Response> =>
-    toWebResponse(await kit.respond(context, webContractRequest(context.request, path)))
-  return {
-    handler: (context) => serve(context, pathBelowRest(context)),
-    route: (context) => serve(context, '/'),
-    create: (context, input) => kit.create(context, input),
-    revoke: (context, agentTaskId) => kit.revoke(context, agentTaskId),
-    list: (context, query) => kit.list(context, query),
-    revokeAll: (context, userId) => kit.revokeAll(context, userId),
-    store: kit.store,
-  }
+  return kit.instance<Pick<AgentTasks, 'handler' | 'route'>>({
+    handler: (context) => kit.respondWeb(context, context.request, pathBelowRest(context)),
+    route: (context) => kit.respondWeb(context, context.request, '/'),
+  })
 }

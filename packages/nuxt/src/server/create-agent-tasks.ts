@@ -1,5 +1,13 @@
-import type { AgentTaskPage, AgentTaskRecord, AgentTaskStore, AgentTasksAuth, ClerkAgentTasksClient, CreateAgentTaskInput, CreatedAgentTask, ListAgentTasksQuery, RevokeAllResult } from '@agent-tasks/core'
-import { type AdapterOptions, type ContractRequest, createAdapterKit, lazyClerkClient, pathBelowCatchAll, webContractRequest } from '@agent-tasks/core/adapter'
+import type { AgentTasksAuth, ClerkAgentTasksClient } from '@agent-tasks/core'
+import {
+  type AdapterOptions,
+  type AgentTasksBase,
+  type ContractRequest,
+  createAdapterKit,
+  lazyClerkClient,
+  pathBelowCatchAll,
+  webContractRequest,
+} from '@agent-tasks/core/adapter'
 import { nodeContractRequest } from '@agent-tasks/core/node'
 import {
   defineEventHandler,
@@ -15,22 +23,12 @@ import {
 /** Options of `createAgentTasks`: those of `@agent-tasks/core`; `authorize` and hooks get the h3 event as `context`. */
 export type AgentTasksOptions = AdapterOptions<H3Event>
 
-/** One instance per app (e.g. `server/agent-tasks.ts`, which the module mounts): every helper shares its store, hooks and `authorize`. */
-export interface AgentTasks {
+/** One instance per app (e.g. `server/agent-tasks.ts`, which the module mounts): every helper shares its store, hooks and `authorize`. Its methods take the server route's h3 `event`. */
+export interface AgentTasks extends AgentTasksBase<H3Event> {
   /** The whole contract, as an h3 event handler for a catch-all route: `export default agentTasks.handler` in `server/api/agent-tasks/[...path].ts`. */
   handler: EventHandler<EventHandlerRequest, Promise<string>>
   /** One handler that mints a link, for a route of your own: `export default agentTasks.route` in `server/api/….post.ts`. */
   route: EventHandler<EventHandlerRequest, Promise<string>>
-  /** Mints a link for the user signed in on this request, from any server route. Throws `AgentTaskError`. */
-  create(event: H3Event, input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes a link the user signed in on this request minted; for a used link, ends the session(s) it opened. Throws `AgentTaskError`. */
-  revoke(event: H3Event, agentTaskId: string): Promise<AgentTaskRecord>
-  /** A page of the signed-in user's links, newest first, status and sessions as Clerk shows them now. Throws `AgentTaskError`. */
-  list(event: H3Event, query?: ListAgentTasksQuery): Promise<AgentTaskPage>
-  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
-  revokeAll(event: H3Event, userId?: string): Promise<RevokeAllResult>
-  /** Records of minted links (never the links themselves). */
-  readonly store: AgentTaskStore
 }
 
 const PACKAGE = '@agent-tasks/nuxt'
@@ -89,13 +87,8 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     setResponseHeaders(event, response.headers)
     return response.body
   }
-  return {
+  return kit.instance<Pick<AgentTasks, 'handler' | 'route'>>({
     handler: defineEventHandler((event) => serve(event, pathBelowRest(event))),
     route: defineEventHandler((event) => serve(event, '/')),
-    create: (event, input) => kit.create(event, input),
-    revoke: (event, agentTaskId) => kit.revoke(event, agentTaskId),
-    list: (event, query) => kit.list(event, query),
-    revokeAll: (event, userId) => kit.revokeAll(event, userId),
-    store: kit.store,
-  }
+  })
 }
