@@ -1,5 +1,4 @@
-import type { AgentTaskPage, AgentTaskRecord, AgentTaskStore, CreateAgentTaskInput, CreatedAgentTask, ListAgentTasksQuery, RevokeAllResult } from '@agent-tasks/core'
-import { type AdapterOptions, createAdapterKit, pathBelow, toWebResponse, webContractRequest } from '@agent-tasks/core/adapter'
+import { type AdapterOptions, createAdapterKit, type CurrentRequestAgentTasksBase, pathBelow } from '@agent-tasks/core/adapter'
 import { lazyNextClerkClient } from './clerk-client.js'
 import { isNextControlFlowError } from './next-control-flow.js'
 import { readAuth } from './read-auth.js'
@@ -32,22 +31,15 @@ export interface AgentTasksRouteHandlers {
   DELETE: AgentTasksRouteHandler
 }
 
-/** One instance per app, in a module of its own (e.g. `lib/agent-tasks.ts`): every helper shares its store, hooks and `authorize`. */
-export interface AgentTasks {
+/**
+ * One instance per app, in a module of its own (e.g. `lib/agent-tasks.ts`): every helper shares its store, hooks and `authorize`.
+ * Its methods act for the signed-in user: call them from a Server Action, a route handler or a server component.
+ */
+export interface AgentTasks extends CurrentRequestAgentTasksBase {
   /** The whole contract, for `app/api/agent-tasks/[[...path]]/route.ts`: `export const { POST, GET, PUT, PATCH, DELETE } = agentTasks.handler`. */
   handler: AgentTasksRouteHandlers
   /** One `POST` handler that mints a link, for a route file of your own: `export const POST = agentTasks.route`. */
   route: AgentTasksRouteHandler
-  /** Mints a link for the signed-in user, from a Server Action, a route handler or a server component. Throws `AgentTaskError`. */
-  create(input?: CreateAgentTaskInput): Promise<CreatedAgentTask>
-  /** Revokes a link the signed-in user minted; for a used link, ends the session(s) it opened. Throws `AgentTaskError`. */
-  revoke(agentTaskId: string): Promise<AgentTaskRecord>
-  /** A page of the signed-in user's links, newest first, status and sessions as Clerk shows them now. Throws `AgentTaskError`. */
-  list(query?: ListAgentTasksQuery): Promise<AgentTaskPage>
-  /** "End all agent access": revokes the user's unused links and ends every active agent session of the user. */
-  revokeAll(userId?: string): Promise<RevokeAllResult>
-  /** Records of minted links (never the links themselves). */
-  readonly store: AgentTaskStore
 }
 
 const nextAdapter = {
@@ -76,19 +68,11 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   const limits =
     coreOptions.limits === false ? false : { ...coreOptions.limits, createRateLimiter: coreOptions.limits?.createRateLimiter ?? processRateLimiter }
   const kit = createAdapterKit(nextAdapter, { ...coreOptions, limits, store: coreOptions.store ?? processMemoryStore() })
-  const serve = async (request: Request, path: string | undefined): Promise<Response> => {
-    const response = await kit.respond(request, webContractRequest(request, path))
-    return toWebResponse(response)
-  }
   const contract: AgentTasksRouteHandler = async (request, context) =>
-    serve(request, basePath === undefined ? await pathBelowMount(request, context) : pathBelow(new URL(request.url).pathname, basePath))
-  return {
+    kit.respondWeb(request, request, basePath === undefined ? await pathBelowMount(request, context) : pathBelow(new URL(request.url).pathname, basePath))
+  // Server Actions and server components have no request object: `readAuth` and the origin read Next.js's own.
+  return kit.currentRequestInstance(() => undefined, {
     handler: { POST: contract, GET: contract, PUT: contract, PATCH: contract, DELETE: contract },
-    route: (request) => serve(request, '/'),
-    create: (input) => kit.create(undefined, input),
-    revoke: (agentTaskId) => kit.revoke(undefined, agentTaskId),
-    list: (query) => kit.list(undefined, query),
-    revokeAll: (userId) => kit.revokeAll(undefined, userId),
-    store: kit.store,
-  }
+    route: (request: Request) => kit.respondWeb(request, request, '/'),
+  })
 }

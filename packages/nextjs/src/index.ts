@@ -1,17 +1,4 @@
-export {
-  AgentTaskError,
-  type AgentTaskErrorCode,
-  type AgentTaskPage,
-  type AgentTaskRecord,
-  type AgentTaskStatus,
-  type AgentTaskStore,
-  type CreateAgentTaskInput,
-  type CreatedAgentTask,
-  createMemoryStore,
-  isAgentTaskError,
-  type ListAgentTasksQuery,
-  type RevokeAllResult,
-} from '@agent-tasks/core'
+export * from '@agent-tasks/core/adapter-exports'
 export {
   type AgentTasks,
   type AgentTasksOptions,

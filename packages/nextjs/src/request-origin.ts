@@ -1,3 +1,4 @@
+import { hostHeaderOrigin } from '@agent-tasks/core/adapter'
 import { headers } from 'next/headers.js'
 
 const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i
@@ -19,10 +20,7 @@ function sameHostOrigin(origin: string | null, host: string): string | undefined
  * Next.js checked against `Host`), else `https` but on loopback hosts.
  */
 export async function nextRequestOrigin(request: Request | undefined): Promise<string | undefined> {
-  if (request !== undefined) {
-    const host = request.headers.get('host')
-    return host === null ? new URL(request.url).origin : `${new URL(request.url).protocol}//${host}`
-  }
+  if (request !== undefined) return hostHeaderOrigin(request)
   const incoming = await headers()
   const host = incoming.get('host')
   if (host === null) return undefined
