@@ -1,15 +1,12 @@
-import { createAgentTasks, createMemoryStore } from '@agent-tasks/express'
+import { createAgentTasks } from '@agent-tasks/express'
 import { clerkMiddleware } from '@clerk/express'
 import express from 'express'
 import { addSeedRoute } from './express-seed.ts'
+import { adapterWork } from './adapter-options.ts'
 import { announceListening, ROUTES } from './routes.ts'
 
-// The seed's route has no per-user limits and remembers nothing: the same work here, limits off, with
-// room for every link a run mints (the default memory store refuses new links once 10,000 are unused).
-const SAME_WORK_AS_THE_SEED = { limits: false, store: createMemoryStore({ maxRecords: 1_000_000 }) } as const
-
 // Forked by the bench with the emulator's CLERK_* environment.
-const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' }, ...SAME_WORK_AS_THE_SEED })
+const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' }, ...adapterWork() })
 
 const app = express()
 app.use(clerkMiddleware())
