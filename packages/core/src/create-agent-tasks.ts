@@ -1,4 +1,4 @@
-import { kitOf } from './adapter/create-adapter-kit.js'
+import { createFrontDoor } from './adapter/front-door.js'
 import { pathBelow } from './http/routes.js'
 import type { PreParsedBody } from './http/web-request.js'
 import type { AgentTasksOptions } from './options.js'
@@ -41,7 +41,7 @@ interface HandledCall<Context> {
   context: Context
 }
 
-/** What the kit reads from a `handle` call: the app gave the caller (absent: signed out); the origin is the URL's. */
+/** What the front door reads from a `handle` call: the app gave the caller (absent: signed out); the origin is the URL's. */
 const handledCall = {
   name: '@agent-tasks/core',
   missingMiddlewareFix: '',
@@ -59,8 +59,8 @@ const handledCall = {
  */
 export function createAgentTasks<Context = Request>(options: AgentTasksOptions<Context>): AgentTasks<Context> {
   const service = createAgentTasksService(options)
-  // The same front door as every adapter's: origin checks, error answers and logging are the kit's.
-  const kit = kitOf<HandledCall<Context>, Context>(handledCall, service, (call) => call.context)
+  // Every adapter's front door: the same origin checks, error answers and logging.
+  const door = createFrontDoor<HandledCall<Context>, Context>(handledCall, service, (call) => call.context)
   const { basePath } = service.resolved
   return {
     create: service.create,
@@ -69,7 +69,7 @@ export function createAgentTasks<Context = Request>(options: AgentTasksOptions<C
     revokeAll: service.revokeAll,
     handle(request, { auth, context, path, body }) {
       const url = new URL(request.url)
-      return kit.respondWeb({ url, auth, context }, request, path ?? pathBelow(url.pathname, basePath), body)
+      return door.respondWeb({ url, auth, context }, request, path ?? pathBelow(url.pathname, basePath), body)
     },
     store: service.store,
   }
