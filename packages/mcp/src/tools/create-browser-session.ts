@@ -4,24 +4,24 @@ import { join } from 'node:path'
 import { mintLink, signInToStorageState } from '@agent-tasks/cli/admin'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
+import { linkDescription, mintedOutputShape, mintInputShape, sessionEndsAt } from '../schemas/browser-session.js'
 import { answer, guarded, type ToolContext } from '../tool-context.js'
+
+const shared = mintInputShape('APP_URL’s origin (default: /)')
 
 const inputSchema = {
   user: z.string().min(1).optional().describe('Who to sign in: email, username or user ID. Default: the server’s --user / AGENT_TASKS_USER.'),
-  redirectUrl: z.string().min(1).optional().describe('Where the browser lands: a path such as /dashboard, or a URL on APP_URL’s origin. Default: /.'),
-  taskDescription: z.string().min(1).optional().describe('What the agent is doing (shown in Clerk).'),
-  sessionMaxDurationInSeconds: z.number().int().positive().optional().describe('Longest the session may last (60–3600 s; default 1800).'),
+  ...shared,
+  sessionMaxDurationInSeconds: shared.sessionMaxDurationInSeconds.describe('Longest the session may last (60–3600 s; default 1800).'),
   storageState: z.boolean().optional().describe('Open the link in headless Chromium now and save a Playwright storage-state file (for --storage-state) instead of returning the link.'),
   storageStatePath: z.string().min(1).optional().describe('With storageState: where to write the file. Default: a new folder under the OS temp folder.'),
 }
 
 const outputSchema = {
   userId: z.string(),
-  agentTaskId: z.string(),
-  url: z.string().optional().describe('The one-time sign-in link (absent with storageState: it was used).'),
-  redirectUrl: z.string(),
-  sessionMaxDurationInSeconds: z.number(),
-  sessionEndsAt: z.string().describe('ISO 8601. With storageState, when the session ends; for a link, when a session opened now would end.'),
+  ...mintedOutputShape,
+  url: z.string().optional().describe(`${linkDescription} Absent with storageState: it was used.`),
+  sessionEndsAt: mintedOutputShape.sessionEndsAt.describe('ISO 8601. With storageState, when the session ends; for a link, when a session opened now would end.'),
   sessionId: z.string().optional(),
   storageStatePath: z.string().optional(),
 }
@@ -71,7 +71,7 @@ export function registerCreateBrowserSession(server: McpServer, context: ToolCon
           )
         }
         const task = await mintLink(admin, subject, mint)
-        const endsAt = new Date(Date.now() + task.sessionMaxDurationInSeconds * 1000).toISOString()
+        const endsAt = sessionEndsAt(task.sessionMaxDurationInSeconds)
         context.log(`create_browser_session: agent task ${task.agentTaskId} minted for ${subject.id}, landing on ${task.redirectUrl}`)
         return answer(
           {
