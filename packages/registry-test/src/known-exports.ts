@@ -18,6 +18,7 @@ export const KNOWN_EXPORTS: Readonly<Record<string, string>> = {
   '@agent-tasks/express': 'createAgentTasks',
   '@agent-tasks/fastify': 'createAgentTasks',
   '@agent-tasks/mcp': 'createAgentTasksMcpServer',
+  '@agent-tasks/mcp/server-tool': 'createBrowserSessionTool',
   '@agent-tasks/nextjs': 'createAgentTasks',
   // A Nuxt module is its default export.
   '@agent-tasks/nuxt': 'default',
