@@ -7,6 +7,8 @@ export { AgentTaskError, type AgentTaskErrorCode, isAgentTaskError } from './err
 export type { RevokeAllResult } from './ledger/end-access.js'
 export type { AgentTaskPage, ListAgentTasksQuery } from './ledger/list-query.js'
 export type { CreatedAgentTask } from './service.js'
+export type { AgentPolicyOptions, ApprovalRequest, ApprovalStore } from './policy/index.js'
+export { createMemoryApprovalStore } from './policy/memory-approval-store.js'
 export { createMemoryStore } from './store/memory-store.js'
 export type { AgentTaskRecord, AgentTaskStatus, AgentTaskStore } from './store/types.js'
 export type { CreateAgentTaskInput } from './validation/create-input.js'

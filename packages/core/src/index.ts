@@ -17,7 +17,38 @@ export type { RevokeAllResult } from './ledger/end-access.js'
 export type { AgentTaskPage, ListAgentTasksQuery } from './ledger/list-query.js'
 export type { MintLimitsOptions } from './limits/mint-limits.js'
 export type { CreateRateLimiter, RateLimiterLike, RateLimiterPolicy, RateLimiterVerdict } from './limits/rate-limiter.js'
-export type { AgentTasksOptions } from './options.js'
+export { type AgentTasksOptions, DEFAULT_AGENT_TASKS_PATH } from './options.js'
+export type { AgentPolicyService } from './agent-policy.js'
+export {
+  type AdmitResult,
+  type AgentPolicyOptions,
+  type AgentSessionAuth,
+  type ApprovalKey,
+  type ApprovalPatch,
+  type ApprovalRequest,
+  type ApprovalStatus,
+  type ApprovalStore,
+  approvalIsLive,
+  approvalKeyString,
+  approvalStatusAt,
+  type Decision,
+  type DenyReason,
+  type GuardOutcome,
+  type GuardProblem,
+  type GuardRefusal,
+  type HttpMethod,
+  isAgentAuth,
+  type MemoryApprovalStoreOptions,
+  type MethodSelector,
+  createMemoryApprovalStore,
+  type OpenOptions,
+  type PolicyRule,
+  type ResolvedPolicy,
+  type RuleEffect,
+  type RuleRef,
+  type Scope,
+  type ScopeRule,
+} from './policy/index.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js'
 export {
   actsUntil,
@@ -37,6 +68,10 @@ export {
   settledStatuses,
 } from './store/types.js'
 export type {
+  AgentActionRefusedEvent,
+  ApprovalDecidedEvent,
+  ApprovalRequestedEvent,
+  ApprovalUsedEvent,
   AgentTaskAction,
   AgentTaskHooks,
   AgentTasksAuth,

@@ -1,4 +1,7 @@
 import { createClerkClient } from '@clerk/backend'
+import type { ApprovalStore } from './policy/approval-store.js'
+import { createMemoryApprovalStore } from './policy/memory-approval-store.js'
+import { type AgentPolicyOptions, type ResolvedPolicy, resolvePolicy } from './policy/rules.js'
 import { type MintLimitsOptions, type ResolvedMintLimits, resolveMintLimits } from './limits/mint-limits.js'
 import { createMemoryStore } from './store/memory-store.js'
 import type { AgentTaskStore } from './store/types.js'
@@ -76,6 +79,15 @@ export interface AgentTasksOptions<Context = unknown> {
   origin?: string
   /** Path the HTTP handler is mounted at, e.g. `"/api/agent-tasks"`. Adapters set this for you. */
   basePath?: string
+  /**
+   * What agent sessions may do in the app, enforced by the adapter's `guard`: named scopes a mint may
+   * choose, the default policy for every agent session, and how long approvals last. Checked at
+   * startup (a bad rule throws a `TypeError` naming it). Default: the built-in `read-only` scope and
+   * an `ask` on `/billing/**`, `/account/**` and their `/api/` twins. See "Agent policy" in the README.
+   */
+  policy?: AgentPolicyOptions
+  /** Where agents' requests for the person's approval live. Default: in memory, per process; `@agent-tasks/redis` for many instances. */
+  approvals?: { store?: ApprovalStore }
 }
 
 export interface ResolvedOptions<Context = unknown> extends CreateDefaults {
@@ -92,6 +104,8 @@ export interface ResolvedOptions<Context = unknown> extends CreateDefaults {
   origin: string | undefined
   basePath: string
   maxBodyBytes: number
+  policy: ResolvedPolicy
+  approvalStore: ApprovalStore
 }
 
 function optionError(message: string): TypeError {
@@ -138,6 +152,18 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   return value
 }
 
+/** Where the adapters' docs mount the contract: the agent-tasks deny covers it unless `policy.agentTasksPath` says otherwise. */
+export const DEFAULT_AGENT_TASKS_PATH = '/api/agent-tasks'
+
+function resolveApprovalStore(approvals: AgentTasksOptions['approvals']): ApprovalStore {
+  if (approvals === undefined || approvals.store === undefined) return createMemoryApprovalStore()
+  const { store } = approvals
+  for (const method of ['open', 'get', 'transition', 'listByUser'] as const) {
+    if (typeof store[method] !== 'function') throw optionError(`approvals.store must implement ApprovalStore: ${method}() is missing`)
+  }
+  return store
+}
+
 export function resolveOptions<Context>(options: AgentTasksOptions<Context>): ResolvedOptions<Context> {
   const session = {
     defaultSeconds: positiveInteger('session.defaultSeconds', options.session?.defaultSeconds, 1800),
@@ -174,5 +200,7 @@ export function resolveOptions<Context>(options: AgentTasksOptions<Context>): Re
     origin: options.origin === undefined ? undefined : resolveOrigins('origin', [options.origin])?.[0],
     basePath,
     maxBodyBytes: 16 * 1024,
+    policy: resolvePolicy(options.policy, { agentTasksPath: basePath === '' ? DEFAULT_AGENT_TASKS_PATH : basePath }),
+    approvalStore: resolveApprovalStore(options.approvals),
   }
 }

@@ -1,3 +1,4 @@
+import { type AgentPolicyService, createAgentPolicy } from './agent-policy.js'
 import { mapClerkError } from './clerk/map-clerk-error.js'
 import { readCreatedAgentTask } from './clerk/read-agent-task.js'
 import { withTimeout } from './clerk/with-timeout.js'
@@ -12,6 +13,7 @@ import { type AgentTaskPage, isUserIdOrAbsent, type ListAgentTasksQuery, validat
 import { loadLedgerOperations } from './ledger/load-operations.js'
 import { ensurePendingRoom, recordOrRevoke } from './ledger/record-link.js'
 import { countMint } from './limits/mint-limits.js'
+import type { ApprovalRequest } from './policy/approval-store.js'
 import { type AgentTaskRecord, type AgentTaskStore, involves } from './store/types.js'
 import type { AgentTaskAction, AgentTasksAuth, ClerkAgentTasksClient, SignedInAuth } from './types.js'
 import { type CreateAgentTaskInput, isSelf, type OnBehalfOf, validateCreateInput } from './validation/create-input.js'
@@ -29,6 +31,8 @@ export interface CreatedAgentTask {
   sessionMaxDurationInSeconds: number
   onBehalfOf: OnBehalfOf
   createdAt: string
+  /** The scope the link was minted with (`policy.scopes`), when one was named. */
+  scope?: string
 }
 
 export interface CallContext<Context> {
@@ -67,6 +71,14 @@ export interface AgentTasksService<Context> {
   listFor(auth: SignedInAuth, query: Record<string, unknown> | undefined, call: CallContext<Context>): Promise<AgentTaskPage>
   /** Ends all agent access for a caller already found signed in. */
   endAll(auth: SignedInAuth, userId: unknown, call: CallContext<Context>): Promise<RevokeAllResult>
+  /** The guard, and the person's side of approvals for callers already found signed in. */
+  readonly policy: AgentPolicyService<Context>
+  /** The programmatic approvals API: the caller is admitted first (signed in; agent sessions refused). */
+  readonly approvals: {
+    list(call: CallContext<Context>): Promise<ApprovalRequest[]>
+    approve(approvalId: string, call: CallContext<Context>): Promise<ApprovalRequest>
+    decline(approvalId: string, call: CallContext<Context>): Promise<ApprovalRequest>
+  }
 }
 
 const AGENT_TASK_ID = /^[A-Za-z0-9_-]{1,128}$/
@@ -153,7 +165,8 @@ export function createAgentTasksService<Context = unknown>(
     const headers = resolved.limits.rate === undefined ? undefined : await countMint(resolved.limits, auth.userId)
     if (resolved.limits.maxPending !== undefined) await ensurePendingRoom(ledger, signed)
 
-    const reply = await ledger.clerk('create', signed, (client) => client.agentTasks.create({ ...validated, permissions: '*' }))
+    const { scope, ...toClerk } = validated
+    const reply = await ledger.clerk('create', signed, (client) => client.agentTasks.create({ ...toClerk, permissions: '*' }))
     const task = readCreatedAgentTask(reply)
     const now = Date.now()
     const createdAt = new Date(now).toISOString()
@@ -170,6 +183,7 @@ export function createAgentTasksService<Context = unknown>(
       createdAt,
       expiresAt: new Date(now + resolved.linkLifetimeSeconds * 1000).toISOString(),
     }
+    if (scope !== undefined) record.scope = scope
     await recordOrRevoke(ledger, record)
     if (hooks.onCreated) await runHook(hooks, 'onCreated', { record, auth, context: call.context })
     const agentTask: CreatedAgentTask = {
@@ -184,6 +198,7 @@ export function createAgentTasksService<Context = unknown>(
       onBehalfOf,
       createdAt,
     }
+    if (scope !== undefined) agentTask.scope = scope
     return { agentTask, headers }
   }
 
@@ -260,9 +275,23 @@ export function createAgentTasksService<Context = unknown>(
     return (await loadLedgerOperations()).revokeAllAccess(ledger, target, { auth, context: call.context })
   }
 
+  const policy = createAgentPolicy(resolved, ledger)
+
   return {
     store,
     resolved,
+    policy,
+    approvals: {
+      async list(call) {
+        return policy.listApprovals(await admitted('list-approvals', call), call.context)
+      },
+      async approve(approvalId, call) {
+        return policy.decideApproval(await admitted('approve', call), approvalId, 'approve', call.context)
+      },
+      async decline(approvalId, call) {
+        return policy.decideApproval(await admitted('decline', call), approvalId, 'decline', call.context)
+      },
+    },
     deny,
     mint,
     end,

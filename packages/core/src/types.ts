@@ -1,4 +1,7 @@
 import type { AgentTaskErrorCode } from './errors.js'
+import type { ApprovalRequest } from './policy/approval-store.js'
+import type { DenyReason } from './policy/decide.js'
+import type { RuleRef } from './policy/rules.js'
 import type { AgentTaskRecord } from './store/types.js'
 import type { OnBehalfOf } from './validation/create-input.js'
 
@@ -68,7 +71,7 @@ export interface ClerkSession {
  * `list` and `revoke-all` (end all agent access) join `create` and `revoke`. `authorize` is asked for
  * `list` when a user lists another user's links, and for `revoke-all` when one ends another's access.
  */
-export type AgentTaskAction = 'create' | 'revoke' | 'list' | 'revoke-all'
+export type AgentTaskAction = 'create' | 'revoke' | 'list' | 'revoke-all' | 'list-approvals' | 'approve' | 'decline'
 
 /** Asked only when a user acts beyond their own links: minting for someone else, revoking another's. */
 export interface AuthorizeArgs<Context> {
@@ -127,6 +130,55 @@ export interface FailedEvent<Context> {
   context: Context
 }
 
+/**
+ * An agent session's request the guard refused: 403 `agent_action_forbidden` (denied, or waiting for
+ * the person's approval), or 503 `store_unavailable` (the ledger, Clerk or the approval store failed:
+ * the guard fails closed). Never carries a link or a token; `path` is the pathname only.
+ */
+export interface AgentActionRefusedEvent<Context> {
+  code: 'agent_action_forbidden' | 'store_unavailable'
+  status: 403 | 503
+  /** `deny`: no approval can let it through; `ask`: the person may approve it (see `approvalId`); `unavailable`: 503. */
+  effect: 'deny' | 'ask' | 'unavailable'
+  /** Why it was denied: the decision's reason, `unplaced-session` (`unplacedAgentSessions: 'deny'`), or `approval-limit`. */
+  reason: DenyReason | 'unplaced-session' | 'approval-limit' | undefined
+  /** Upper-case. */
+  method: string
+  path: string
+  /** `page`: answered with the HTML page; `api`: with a problem document. */
+  kind: 'api' | 'page'
+  /** The rule that denied or asked. */
+  rule: RuleRef | undefined
+  /** The approval request the person can answer (on `ask`). */
+  approvalId: string | undefined
+  userId: string
+  sessionId: string | undefined
+  /** The link that opened the session, when the ledger placed it. */
+  agentTaskId: string | undefined
+  scope: string | undefined
+  context: Context
+}
+
+/** An agent asked for something that needs the person's approval: a new pending request. */
+export interface ApprovalRequestedEvent<Context> {
+  request: ApprovalRequest
+  context: Context
+}
+
+/** The person approved or declined a request. */
+export interface ApprovalDecidedEvent<Context> {
+  request: ApprovalRequest
+  answer: 'approve' | 'decline'
+  auth: SignedInAuth
+  context: Context
+}
+
+/** An agent's request passed because the person approved it (once for unsafe methods; each time for safe ones until it expires). */
+export interface ApprovalUsedEvent<Context> {
+  request: ApprovalRequest
+  context: Context
+}
+
 /** Audit hooks. They are awaited; a hook that throws is reported and never changes the response. */
 export interface AgentTaskHooks<Context> {
   onCreated?: (event: CreatedEvent<Context>) => void | Promise<void>
@@ -138,6 +190,11 @@ export interface AgentTaskHooks<Context> {
   onDenied?: (event: DeniedEvent<Context>) => void | Promise<void>
   /** Clerk refused or failed. */
   onFailed?: (event: FailedEvent<Context>) => void | Promise<void>
+  /** The guard refused an agent session's request (policy, waiting for approval, or store down). */
+  onAgentActionRefused?: (event: AgentActionRefusedEvent<Context>) => void | Promise<void>
+  onApprovalRequested?: (event: ApprovalRequestedEvent<Context>) => void | Promise<void>
+  onApprovalDecided?: (event: ApprovalDecidedEvent<Context>) => void | Promise<void>
+  onApprovalUsed?: (event: ApprovalUsedEvent<Context>) => void | Promise<void>
   /** Called when another hook throws. Default: `console.error`. */
   onHookError?: (error: unknown, hook: string) => void
 }

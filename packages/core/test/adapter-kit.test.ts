@@ -42,7 +42,7 @@ describe('the kit builds the whole instance', () => {
     const kit = createAdapterKit(testAdapter)
     const handler = () => 'mounted'
     const agentTasks = kit.instance({ handler, route: handler })
-    expect(Object.keys(agentTasks).sort()).toEqual(['create', 'handler', 'list', 'revoke', 'revokeAll', 'route', 'store'])
+    expect(Object.keys(agentTasks).sort()).toEqual(['approvals', 'create', 'handler', 'list', 'revoke', 'revokeAll', 'route', 'store'])
     expect(agentTasks.handler).toBe(handler)
     const task = await agentTasks.create({ request: post(), auth: { userId: ada } }, { redirectUrl: '/home' })
     expect(task.redirectUrl).toBe(`${origin}/home`)

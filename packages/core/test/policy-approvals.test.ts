@@ -38,7 +38,7 @@ describe('approvals', () => {
     expect(first).toMatchObject({ userId: 'user_1', sessionId: 'sess_agent', agentTaskId: 'at_1', method: 'GET', path: '/billing', status: 'pending', rule })
     expect(first.id).toMatch(/^apr_[0-9a-f]{32}$/)
     expect(first.expiresAt).toBe('2026-03-01T12:15:00.000Z')
-    expect(await ask('GET', '/billing')).toEqual({ pass: false, request: first })
+    expect(await ask('GET', '/billing')).toEqual({ pass: false, request: first, opened: false })
     const other = await pendingOf('POST', '/billing')
     expect(other.id).not.toBe(first.id)
     const listed = await approvals.listPending(person)

@@ -2,6 +2,7 @@ import type { AgentTasksOptions } from '../options.js'
 import { type AgentTasksService, createAgentTasksService } from '../service.js'
 import type { FrameworkAdapter } from './framework-adapter.js'
 import { createFrontDoor, type FrontDoor } from './front-door.js'
+import { type AgentGuard, createAgentGuard } from './guard.js'
 import type { AgentTasksBase, AgentTasksMethod, CurrentRequestAgentTasksBase } from './instance.js'
 
 /** Options of every adapter's `createAgentTasks`: core's, with the Clerk client defaulting to the framework's. */
@@ -10,7 +11,7 @@ export type AdapterOptions<Native> = Omit<AgentTasksOptions<Native>, 'basePath'>
 /**
  * What an adapter builds its instance from: the front door (`respond`, `respondWeb`) and the instance.
  */
-export interface AdapterKit<Native> extends AgentTasksBase<Native>, Pick<FrontDoor<Native>, 'respond' | 'respondWeb'> {
+export interface AdapterKit<Native> extends AgentTasksBase<Native>, Pick<FrontDoor<Native>, 'respond' | 'respondWeb'>, AgentGuard<Native> {
   /** The instance an adapter returns: the programmatic API and the store, with the adapter's `mount` (`handler`, `route`). */
   instance<Mount extends object>(mount: Mount): AgentTasksBase<Native> & Mount
   /**
@@ -60,22 +61,34 @@ export function createAdapterKit<Native>(adapter: FrameworkAdapter<Native>, opti
   async function revokeAll(native: Native, userId?: string) {
     return service.revokeAll({ auth: await readAuth(native), context: native }, userId)
   }
+  const approvals: AgentTasksBase<Native>['approvals'] = {
+    list: async (native) => service.approvals.list({ auth: await readAuth(native), context: native }),
+    approve: async (native, approvalId) => service.approvals.approve(approvalId, { auth: await readAuth(native), context: native }),
+    decline: async (native, approvalId) => service.approvals.decline(approvalId, { auth: await readAuth(native), context: native }),
+  }
 
   return {
     ...door,
+    ...createAgentGuard(door, service),
     service,
     store,
     create,
     revoke,
     list,
     revokeAll,
-    instance: (mount) => ({ create, revoke, list, revokeAll, store, ...mount }),
+    approvals,
+    instance: (mount) => ({ create, revoke, list, revokeAll, approvals, store, ...mount }),
     currentRequestInstance: (currentNative, mount) => ({
       // async, so that a call outside a request rejects rather than throws.
       create: async (input) => create(currentNative('create'), input),
       revoke: async (agentTaskId) => revoke(currentNative('revoke'), agentTaskId),
       list: async (query) => list(currentNative('list'), query),
       revokeAll: async (userId) => revokeAll(currentNative('revokeAll'), userId),
+      approvals: {
+        list: async () => approvals.list(currentNative('approvals.list')),
+        approve: async (approvalId) => approvals.approve(currentNative('approvals.approve'), approvalId),
+        decline: async (approvalId) => approvals.decline(currentNative('approvals.decline'), approvalId),
+      },
       store,
       ...mount,
     }),

@@ -27,6 +27,13 @@ export interface FrontDoor<Native> {
   readAuth(native: Native): Promise<AgentTasksAuth | null>
   /** The app's origin for this request: the `origin` option, else the request's, checked. */
   originOf(native: Native): string | Promise<string>
+  /**
+   * @internal `readAuth` without a promise when the framework's read has none (the guard's person
+   * path stays synchronous); throws (or rejects) when the framework's Clerk middleware did not run.
+   */
+  readCaller(native: Native): AgentTasksAuth | null | Promise<AgentTasksAuth | null>
+  /** @internal the answer to whatever a request threw, as `respond` gives it (the framework's own errors rethrown). */
+  answer(error: unknown): ContractResponse
 }
 
 /**
@@ -73,15 +80,26 @@ export function createFrontDoor<Native, Context>(
     }
   }
 
+  function readCaller(native: Native): AgentTasksAuth | null | Promise<AgentTasksAuth | null> {
+    const read = reader.readAuth(native)
+    if (read instanceof Promise) {
+      return read.then((auth) => {
+        if (auth === undefined) throw missing()
+        return auth
+      })
+    }
+    if (read === undefined) throw missing()
+    return read
+  }
+
   return {
     respond,
     respondWeb: (native, request, path, body) => respond(native, webContractRequest(request, path, body)).then(toWebResponse),
     async readAuth(native) {
-      const read = reader.readAuth(native)
-      const auth = read instanceof Promise ? await read : read
-      if (auth === undefined) throw missing()
-      return auth
+      return readCaller(native)
     },
     originOf,
+    readCaller,
+    answer: (error) => answerError(error, errorOptions),
   }
 }

@@ -2,7 +2,8 @@
  * The adapter kit: what a framework adapter is built from. See "Adding a framework" in the README.
  */
 export { type AdapterKit, type AdapterOptions, createAdapterKit } from './create-adapter-kit.js'
-export type { AgentTasksBase, AgentTasksMethod, CurrentRequestAgentTasksBase } from './instance.js'
+export type { AgentTasksApprovals, AgentTasksBase, AgentTasksMethod, CurrentRequestAgentTasksBase } from './instance.js'
+export type { AgentGuard, GuardedRequest } from './guard.js'
 export { envClerkClient } from './env-clerk-client.js'
 export { lazyClerkClient } from './lazy-clerk-client.js'
 export { authUnlessMiddlewareMissing } from './read-auth.js'

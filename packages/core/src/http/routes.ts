@@ -9,6 +9,9 @@ export const contractRoutes = [
   { action: 'list', method: 'GET', pattern: '/' },
   { action: 'revoke-all', method: 'POST', pattern: '/revoke-all' },
   { action: 'revoke', method: 'POST', pattern: '/:agentTaskId/revoke' },
+  { action: 'list-approvals', method: 'GET', pattern: '/approvals' },
+  { action: 'approve', method: 'POST', pattern: '/approvals/:approvalId/approve' },
+  { action: 'decline', method: 'POST', pattern: '/approvals/:approvalId/decline' },
 ] as const satisfies ReadonlyArray<{ action: AgentTaskAction; method: 'GET' | 'POST'; pattern: string }>
 
 /** Each path of the contract once, for routers that register paths for every method (Express, Fastify). */
@@ -18,20 +21,27 @@ export type ContractRoute =
   | { action: 'create' | 'list'; allow: 'GET, POST' }
   | { action: 'revoke-all'; allow: 'POST' }
   | { action: 'revoke'; agentTaskId: string; allow: 'POST' }
+  | { action: 'list-approvals'; allow: 'GET' }
+  | { action: 'approve' | 'decline'; approvalId: string; allow: 'POST' }
 
 const AT_ROOT = { allow: 'GET, POST' } as const
 
 /**
  * Matches a request below the mount point: `GET /` lists, `POST /` mints, `POST /revoke-all` ends all
- * agent access, `POST /{id}/revoke` revokes; `undefined` for any other path. Any other method on a
+ * agent access, `POST /{id}/revoke` revokes, `GET /approvals` lists the person's pending approval
+ * requests, `POST /approvals/{id}/approve` and `/decline` answer one; `undefined` for any other path. Any other method on a
  * known path matches the path's POST route: the caller answers 405 with `allow`.
  */
 export function matchRoute(relativePath: string, method = 'POST'): ContractRoute | undefined {
   const segments = relativePath.split('/').filter((segment) => segment !== '')
   if (segments.length === 0) return { action: method === 'GET' ? 'list' : 'create', ...AT_ROOT }
-  const [first, verb] = segments
+  const [first, verb, third] = segments
   if (segments.length === 1 && first === 'revoke-all') return { action: 'revoke-all', allow: 'POST' }
+  if (segments.length === 1 && first === 'approvals') return { action: 'list-approvals', allow: 'GET' }
   if (segments.length === 2 && verb === 'revoke' && first !== undefined) return { action: 'revoke', agentTaskId: first, allow: 'POST' }
+  if (segments.length === 3 && first === 'approvals' && verb !== undefined && (third === 'approve' || third === 'decline')) {
+    return { action: third, approvalId: verb, allow: 'POST' }
+  }
   return undefined
 }
 

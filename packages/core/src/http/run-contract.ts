@@ -40,9 +40,12 @@ export async function runContract<Context>(
 ): Promise<ContractResponse> {
   const route = request.path === undefined ? undefined : matchRoute(request.path, request.method)
   if (route === undefined) {
-    throw new AgentTaskError('not_found', 'No agent-tasks route here. Use GET / or POST /, POST /revoke-all or POST /{agentTaskId}/revoke.')
+    throw new AgentTaskError(
+      'not_found',
+      'No agent-tasks route here. Use GET / or POST /, POST /revoke-all, POST /{agentTaskId}/revoke, GET /approvals or POST /approvals/{approvalId}/approve (or /decline).',
+    )
   }
-  if (request.method !== 'POST' && !(request.method === 'GET' && route.action === 'list')) {
+  if (route.allow === 'GET' ? request.method !== 'GET' : request.method !== 'POST' && !(request.method === 'GET' && route.action === 'list')) {
     const response = problemOf({ code: 'method_not_allowed', message: `Use ${route.allow.replace(', ', ' or ')}; ${request.method} is not supported here.` })
     response.headers.Allow = route.allow
     return response
@@ -87,6 +90,13 @@ export async function runContract<Context>(
         revokedAgentTasks: result.revokedAgentTaskIds.length,
         endedSessions: result.endedSessionIds.length,
       })
+    }
+    case 'list-approvals':
+      return jsonResponse(200, { data: await service.policy.listApprovals(auth, call.context) })
+    case 'approve':
+    case 'decline': {
+      const approval = await service.policy.decideApproval(auth, route.approvalId, route.action, call.context)
+      return jsonResponse(200, { message: route.action === 'approve' ? 'Approved' : 'Declined', approval })
     }
     case 'revoke': {
       const record = await service.end(auth, route.agentTaskId, call)

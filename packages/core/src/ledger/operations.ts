@@ -4,3 +4,4 @@
 export { endLinkAccess, revokeAllAccess } from './end-access.js'
 export { involvingUser, listLinks } from './list-links.js'
 export { refreshRecords } from './refresh-records.js'
+export { learnSession } from './learn-session.js'

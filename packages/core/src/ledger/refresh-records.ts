@@ -80,6 +80,8 @@ export async function refreshRecords<Context>(
   deps: LedgerDeps<Context>,
   records: AgentTaskRecord[],
   call: SignedCall<Context>,
+  /** Users' active agent sessions the caller has just listed: not asked of Clerk again. */
+  listed?: ReadonlyMap<string, ClerkSession[]>,
 ): Promise<AgentTaskRecord[]> {
   const nowMs = Date.now()
   const open = records.filter((record) => isOpen(record, nowMs))
@@ -88,7 +90,7 @@ export async function refreshRecords<Context>(
   const sessionsByUser = new Map<string, ClerkSession[]>()
   await Promise.all(
     [...new Set(subjects.values())].map(async (userId) => {
-      sessionsByUser.set(userId, await deps.clerk('list', call, (client) => listAgentSessions(client, userId)))
+      sessionsByUser.set(userId, listed?.get(userId) ?? (await deps.clerk('list', call, (client) => listAgentSessions(client, userId))))
     }),
   )
   const now = new Date(nowMs).toISOString()

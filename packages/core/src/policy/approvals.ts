@@ -33,7 +33,8 @@ export interface Approvals {
 
 export type AdmitResult =
   | { pass: true; request: ApprovalRequest }
-  | { pass: false; request: ApprovalRequest }
+  /** `opened`: this call saved the request (the first ask), rather than finding one already waiting. */
+  | { pass: false; request: ApprovalRequest; opened: boolean }
   | { pass: false; limitReached: true }
 
 /**
@@ -56,21 +57,24 @@ export interface ApprovalsOptions {
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function createApprovals({ store, policy, now = Date.now }: ApprovalsOptions): Approvals {
-  const open = (key: ApprovalKey, details: { rule: RuleRef; agentTaskId?: string | undefined }, at: number) =>
-    store.open(newRequest(key, details, at, policy.approvalRequestTtlSeconds), { maxPendingPerUser: policy.maxPendingApprovalsPerUser, now: at })
+  const open = async (key: ApprovalKey, details: { rule: RuleRef; agentTaskId?: string | undefined }, at: number) => {
+    const candidate = newRequest(key, details, at, policy.approvalRequestTtlSeconds)
+    const found = await store.open(candidate, { maxPendingPerUser: policy.maxPendingApprovalsPerUser, now: at })
+    return { found, opened: found !== 'limit_reached' && found.id === candidate.id }
+  }
 
   return {
     async admit(key, details) {
       const at = now()
-      const found = await open(key, details, at)
+      const { found, opened } = await open(key, details, at)
       if (found === 'limit_reached') return { pass: false, limitReached: true }
-      if (found.status !== 'approved') return { pass: false, request: found }
+      if (found.status !== 'approved') return { pass: false, request: found, opened }
       if (SAFE.has(key.method)) return { pass: true, request: found }
       const used = await store.transition(found.id, { from: ['approved'], liveAt: at }, { status: 'used', usedAt: iso(at) })
       if (used !== undefined) return { pass: true, request: used }
       // Another retry used the approval first (or it just expired): this one needs its own.
       const again = await open(key, details, at)
-      return again === 'limit_reached' ? { pass: false, limitReached: true } : { pass: false, request: again }
+      return again.found === 'limit_reached' ? { pass: false, limitReached: true } : { pass: false, request: again.found, opened: again.opened }
     },
 
     async decide(id, auth, answer) {

@@ -12,6 +12,8 @@ export interface GuardInput {
   path: string
   /** The `Accept` header: a GET or HEAD that accepts `text/html` is a page navigation. */
   accept?: string | null | undefined
+  /** The framework's request object, handed to the ledger lookup (and so to hooks). */
+  context?: unknown
 }
 
 export interface GuardDeps {
@@ -44,6 +46,8 @@ export interface GuardRefusal {
   kind: 'api' | 'page'
   problem: GuardProblem
   approvalId?: string
+  /** The approval request was opened by this request (the agent's first ask). */
+  approvalOpened?: boolean
   /** For the audit hook. */
   link?: SessionLink | undefined
   decision?: Decision
@@ -67,7 +71,7 @@ export async function guardRequest(input: GuardInput, deps: GuardDeps): Promise<
   if (path === undefined) return refuse(kind, 'The request path could not be read.', { decision: { effect: 'deny', reason: 'invalid-path' } })
   let link: SessionLink | undefined
   try {
-    link = await deps.links.linkOf(auth)
+    link = await deps.links.linkOf(auth, input.context)
   } catch {
     return unavailable(kind, 'The agent link records could not be read, so this agent request is refused.')
   }
@@ -93,11 +97,13 @@ export async function guardRequest(input: GuardInput, deps: GuardDeps): Promise<
   }
   const { id, status, expiresAt } = admitted.request
   const approval = { id, status: status === 'approved' ? ('approved' as const) : ('pending' as const), expiresAt }
-  return refuse(kind, `${askDetail(decision.rule)} Approval ${id} waits for the person's answer; retry after they approve it.`, {
+  const refusal = refuse(kind, `${askDetail(decision.rule)} Approval ${id} waits for the person's answer; retry after they approve it.`, {
     link,
     decision,
     approval,
   })
+  refusal.approvalOpened = admitted.opened
+  return refusal
 }
 
 /** A page navigation (GET or HEAD accepting HTML) gets a page; everything else a problem document. */

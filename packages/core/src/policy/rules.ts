@@ -52,6 +52,12 @@ export interface AgentPolicyOptions {
    * asks: everything the default policy does not deny or ask is allowed) or `'deny'` (refuse all).
    */
   unplacedAgentSessions?: 'default-policy' | 'deny'
+  /**
+   * Where the agent-tasks routes are mounted: agents are always denied there (the routes refuse agent
+   * sessions too; this keeps them off the approval routes whatever `allowAgentSessions` says). On an
+   * instance it defaults to `basePath`, else the adapters' conventional `/api/agent-tasks`.
+   */
+  agentTasksPath?: string
 }
 
 export interface PolicyContext {
@@ -111,7 +117,7 @@ function policyError(option: string, message: string): TypeError {
 export function resolvePolicy(options: AgentPolicyOptions = {}, context: PolicyContext = {}): ResolvedPolicy {
   if (typeof options !== 'object' || options === null) throw new TypeError('@agent-tasks/core: policy must be an object')
   const defaultRules: CompiledRule[] = []
-  const mount = agentTasksPattern(context.agentTasksPath)
+  const mount = agentTasksPattern(options.agentTasksPath ?? context.agentTasksPath)
   if (mount !== undefined) defaultRules.push(compileRule('built-in', undefined, 0, { effect: 'deny', paths: [mount] }, 'agentTasksPath'))
   const given = options.defaultPolicy
   if (given !== undefined && !Array.isArray(given)) throw policyError('defaultPolicy', 'must be an array of rules')

@@ -13,7 +13,7 @@ export interface SessionLinkCacheOptions {
 
 export interface SessionLinker {
   /** As {@link linkOfSession}, answered from memory when the session was placed recently. Throws when the ledger fails. */
-  linkOf(auth: AgentSessionAuth): Promise<SessionLink | undefined>
+  linkOf(auth: AgentSessionAuth, context?: unknown): Promise<SessionLink | undefined>
   /** Forgets a session (e.g. when it ends). */
   forget(sessionId: string): void
   /** Sessions remembered now. */
@@ -49,7 +49,7 @@ export function createSessionLinker(lookup: LinkLookup, options: SessionLinkCach
   }
 
   return {
-    async linkOf(auth) {
+    async linkOf(auth, context) {
       // The user and the hint are part of the key: a cached answer is only reused for the same question.
       const sessionId = typeof auth.sessionId === 'string' ? auth.sessionId : ''
       const key = `${auth.userId ?? ''}\u0000${sessionId}\u0000${taskIdHint(auth) ?? ''}`
@@ -64,7 +64,7 @@ export function createSessionLinker(lookup: LinkLookup, options: SessionLinkCach
       }
       let pending = inFlight.get(key)
       if (pending === undefined) {
-        pending = linkOfSession(auth, lookup).then(
+        pending = linkOfSession(auth, lookup, context).then(
           (link) => {
             inFlight.delete(key)
             remember(key, sessionId, link)

@@ -10,10 +10,21 @@ export interface LinkRecordView {
 
 /** How the guard reads the ledger. The store provides both; either may throw when it is unreachable. */
 export interface LinkLookup {
-  /** The record of the link that opened this Clerk session. */
-  findBySession(sessionId: string): Promise<LinkRecordView | undefined>
+  /**
+   * The record of the link that opened this Clerk session. `asker` is the request asking (its auth and
+   * the framework's request object): a lookup may ask Clerk for the user's sessions when the ledger
+   * does not know the session yet.
+   */
+  findBySession(sessionId: string, asker: LookupAsker): Promise<LinkRecordView | undefined>
   /** The record of an agent task, by ID. */
   get(agentTaskId: string): Promise<LinkRecordView | undefined>
+}
+
+/** The request a lookup is made for. */
+export interface LookupAsker {
+  auth: AgentSessionAuth
+  /** The framework's request object (for hooks), when the guard has one. */
+  context?: unknown
 }
 
 /** The auth object as Clerk SDKs give it: `sessionClaims` holds the raw token claims (`act`, `sid`). */
@@ -53,7 +64,7 @@ export function taskIdHint(auth: AgentSessionAuth): string | undefined {
  * confirms it, else by the session ID. `undefined` when the ledger cannot place the session. A ledger
  * failure is thrown, never read as "no link": the guard answers 503.
  */
-export async function linkOfSession(auth: AgentSessionAuth, lookup: LinkLookup): Promise<SessionLink | undefined> {
+export async function linkOfSession(auth: AgentSessionAuth, lookup: LinkLookup, context?: unknown): Promise<SessionLink | undefined> {
   const userId = typeof auth.userId === 'string' ? auth.userId : undefined
   const sessionId = typeof auth.sessionId === 'string' && auth.sessionId !== '' ? auth.sessionId : undefined
   const hint = taskIdHint(auth)
@@ -62,7 +73,7 @@ export async function linkOfSession(auth: AgentSessionAuth, lookup: LinkLookup):
     if (record !== undefined && record.agentTaskId === hint && confirms(record, userId, sessionId, true)) return linkOf(record)
   }
   if (sessionId === undefined) return undefined
-  const record = await lookup.findBySession(sessionId)
+  const record = await lookup.findBySession(sessionId, { auth, context })
   return record !== undefined && confirms(record, userId, sessionId, false) ? linkOf(record) : undefined
 }
 

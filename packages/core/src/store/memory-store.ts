@@ -27,10 +27,21 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskSt
     else pendingByOwner.set(owner, next)
   }
 
+  /** Clerk session ID → the ID of the record that lists it, in step with every record's `sessions`. */
+  const bySession = new Map<string, string>()
+
+  const unindexSessions = (record: AgentTaskRecord | undefined) => {
+    for (const session of record?.sessions ?? []) {
+      if (bySession.get(session.sessionId) === record?.agentTaskId) bySession.delete(session.sessionId)
+    }
+  }
+
   const put = (record: AgentTaskRecord) => {
     const previous = records.get(record.agentTaskId)
     if (previous?.status === 'pending') countPending(previous.ownerUserId, -1)
     if (record.status === 'pending') countPending(record.ownerUserId, 1)
+    unindexSessions(previous)
+    for (const session of record.sessions ?? []) bySession.set(session.sessionId, record.agentTaskId)
     records.set(record.agentTaskId, record)
   }
 
@@ -41,6 +52,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskSt
     for (let index = head; index < order.length; index++) {
       const record = records.get(order[index] as string)
       if (record && !canStillAct(record, now)) {
+        unindexSessions(record)
         records.delete(record.agentTaskId)
         if (index === head) head++
         return true
@@ -85,6 +97,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): AgentTaskSt
       const updated = { ...record, ...patch }
       put(updated)
       return { ...updated }
+    },
+    async findBySession(sessionId) {
+      const id = bySession.get(sessionId)
+      const record = id === undefined ? undefined : records.get(id)
+      return record && { ...record }
     },
     async countPending(ownerUserId) {
       return pendingByOwner.get(ownerUserId) ?? 0

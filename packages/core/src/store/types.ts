@@ -26,6 +26,8 @@ export interface AgentTaskRecord {
   revokedAt?: string
   /** The Clerk session(s) the link opened, as last seen in Clerk. */
   sessions?: AgentTaskSession[]
+  /** The scope the link was minted with (see the `policy` option); none: the default policy only. */
+  scope?: string
 }
 
 /** A Clerk session an agent task opened. `status` is Clerk's: `active`, `revoked`, `ended`, `expired`, … */
@@ -148,6 +150,12 @@ export interface AgentTaskStore {
   list(filter?: AgentTaskListFilter): Promise<AgentTaskRecord[]>
   /** How many `pending` records the owner has. */
   countPending(ownerUserId: string): Promise<number>
+  /**
+   * The record whose `sessions` lists this Clerk session: how the guard finds the link (and scope) of
+   * an agent session. Keep an index in step with `save` and `update` of `sessions`. Optional for
+   * stores written before it: without it the guard reads the user's records (`list({ subjectUserId })`).
+   */
+  findBySession?(sessionId: string): Promise<AgentTaskRecord | undefined>
 }
 
 /** Newest first: `a` before `b` when it was created later (ties broken by ID). */

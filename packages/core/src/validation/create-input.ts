@@ -1,4 +1,5 @@
 import { type FieldError, invalidRequest } from '../errors.js'
+import type { ResolvedPolicy } from '../policy/rules.js'
 import { checkRedirectUrl } from './redirect-url.js'
 
 /** What a caller may send to mint a link. Every field is optional; defaults come from options. */
@@ -13,6 +14,12 @@ export interface CreateAgentTaskInput {
   agentName?: string
   /** Mint for another user. Only accepted when the `authorize` option allows it. */
   onBehalfOf?: OnBehalfOf
+  /**
+   * The scope the link's agent acts within: one of the `policy.scopes` the app declares (`read-only`
+   * is built in). The guard then lets the agent's session do only what the scope allows. Default: no
+   * scope (the default policy only).
+   */
+  scope?: string
 }
 
 export type OnBehalfOf = { userId: string } | { identifier: string }
@@ -24,9 +31,12 @@ export interface ValidatedCreateInput {
   sessionMaxDurationInSeconds: number
   agentName: string
   onBehalfOf: OnBehalfOf
+  /** Not sent to Clerk (it accepts only `permissions: '*'`): recorded with the link for the guard. */
+  scope?: string
 }
 
 const KNOWN_FIELDS = new Set([
+  'scope',
   'taskDescription',
   'redirectUrl',
   'sessionMaxDurationInSeconds',
@@ -100,6 +110,7 @@ export interface CreateDefaults {
   taskDescription: string
   redirect: { allowedOrigins: readonly string[] | undefined; defaultUrl: string }
   session: { defaultSeconds: number; maxSeconds: number; minSeconds: number }
+  policy: Pick<ResolvedPolicy, 'scopes'>
 }
 
 export interface InputContext {
@@ -194,8 +205,26 @@ export function validateCreateInput(body: unknown, ctx: InputContext): Validated
     else errors.push(check.error)
   }
 
+  const scope = readScope(body.scope, options.policy.scopes, errors)
+
   if (errors.length > 0) throw invalidRequest(errors)
-  return { taskDescription, redirectUrl, sessionMaxDurationInSeconds, agentName, onBehalfOf }
+  const validated: ValidatedCreateInput = { taskDescription, redirectUrl, sessionMaxDurationInSeconds, agentName, onBehalfOf }
+  if (scope !== undefined) validated.scope = scope
+  return validated
+}
+
+function readScope(value: unknown, scopes: ReadonlyMap<string, unknown>, errors: FieldError[]): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || value === '') {
+    errors.push({ field: 'scope', message: 'must be the name of a scope the app declares' })
+  } else if (!isWellFormedText(value)) {
+    errors.push({ field: 'scope', message: HALF_CHARACTER })
+  } else if (!scopes.has(value)) {
+    errors.push({ field: 'scope', message: `must be one of the scopes the app declares: ${[...scopes.keys()].join(', ')}` })
+  } else {
+    return value
+  }
+  return undefined
 }
 
 export function isSelf(onBehalfOf: OnBehalfOf, userId: string): boolean {
