@@ -17,6 +17,8 @@ export function storeKeys(prefix: string) {
     all: `${prefix}index`,
     /** Set: the indexes that list the record, to drop its entries once it has expired. */
     refs: (id: string) => `${prefix}refs:${id}`,
+    /** String: the ID of the record that lists this Clerk session; expires with that record. */
+    session: (sessionId: string) => `${prefix}session:${sessionId}`,
     /** Sorted set (score: when it expires, ms): IDs of records that will expire. */
     expiring: `${prefix}expiring`,
   }

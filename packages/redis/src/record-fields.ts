@@ -24,6 +24,7 @@ const ORDER: readonly (keyof AgentTaskRecord)[] = [
   'usedAt',
   'revokedAt',
   'sessions',
+  'scope',
 ]
 
 /** The hash fields of a record or patch: `[name, JSON, name, JSON, …]` for every property with a value. */

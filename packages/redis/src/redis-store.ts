@@ -73,26 +73,38 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
     ]
   }
 
+  const sessionKeys = (sessions: AgentTaskRecord['sessions']) => [...new Set((sessions ?? []).map((session) => keys.session(session.sessionId)))]
+
   return {
+    async findBySession(sessionId) {
+      const agentTaskId = await command<string | null>(['GET', keys.session(sessionId)])
+      if (agentTaskId === null) return undefined
+      const [found] = await readRecords([agentTaskId])
+      // A key left by a record saved again without the session does not place it.
+      return found?.sessions?.some((session) => session.sessionId === sessionId) ? found : undefined
+    },
     async save(record, saveOptions) {
       const { agentTaskId: id, ownerUserId: owner } = record
       const max = saveOptions?.maxPendingPerOwner
       await sweepExpired(command, keys)
       const indexes = [keys.all, ...indexesOf(record)]
+      const sessions = sessionKeys(record.sessions)
       const result = await command<string>([
         'EVAL',
         SAVE,
-        String(4 + indexes.length),
+        String(4 + indexes.length + sessions.length),
         keys.record(id),
         keys.pending(owner),
         keys.refs(id),
         keys.expiring,
         ...indexes,
+        ...sessions,
         id,
         String(Date.parse(record.createdAt)),
         max === undefined ? '' : String(max),
         record.status === 'pending' ? '1' : '0',
         keepFor(record),
+        String(sessions.length),
         ...toFields(record),
       ])
       return result === 'limit_reached' ? 'limit_reached' : undefined
@@ -114,21 +126,29 @@ export function createRedisStore(client: RedisCommandClient, options: RedisStore
         const added = moved ? [keys.subject(subjectUserId)] : []
         const dropped = moved && current.subjectUserId !== undefined ? [keys.subject(current.subjectUserId)] : []
         const guarded = moved ? [...EXPIRY_INPUTS, 'subjectUserId'] : EXPIRY_INPUTS
+        // `sessions` is guarded: the sessions read here are those the script changes.
+        const after = 'sessions' in patch ? patch.sessions : current.sessions
+        const kept = sessionKeys(after)
+        const gone = sessionKeys(current.sessions).filter((key) => !kept.includes(key))
         const reply = await command<string[] | 'retry' | null>([
           'EVAL',
           UPDATE,
-          String(4 + added.length + dropped.length),
+          String(4 + added.length + dropped.length + kept.length + gone.length),
           keys.record(agentTaskId),
           keys.pending(current.ownerUserId),
           keys.expiring,
           keys.refs(agentTaskId),
           ...added,
           ...dropped,
+          ...kept,
+          ...gone,
           agentTaskId,
           keepFor({ ...current, ...patch }),
           PENDING,
           String(Date.parse(current.createdAt)),
           String(added.length),
+          String(kept.length),
+          String(gone.length),
           String(expected.length),
           ...expected.map(statusField),
           String(guarded.length),

@@ -20,29 +20,46 @@ end
 `
 
 /**
+ * Points a session key at the record that lists the session, kept exactly as long as the record (the
+ * record's remaining time, or for ever with it); `unpoint` drops a key only while it points here.
+ */
+const SESSIONS = `
+local function point(key, record, id)
+  redis.call('SET', key, id)
+  local left = redis.call('PTTL', record)
+  if left > 0 then redis.call('PEXPIRE', key, left) end
+end
+local function unpoint(key, id)
+  if redis.call('GET', key) == id then redis.call('DEL', key) end
+end
+`
+
+/**
  * KEYS: record, owner's pending set, record's index list (refs), expiring set, then the indexes that
- * list the record (owner's, global, …).
+ * list the record (owner's, global, …), then `s` session keys (one per session the record lists).
  * ARGV: ID, score (created ms), max pending ('' for none), '1' if pending, seconds to keep the record
- * ('' for no expiry), then the record's hash fields (name, JSON, …).
+ * ('' for no expiry), s, then the record's hash fields (name, JSON, …).
  * Returns 'limit_reached' or 'ok'.
  */
-export const SAVE = `${KEEP}
+export const SAVE = `${KEEP}${SESSIONS}
 if ARGV[3] ~= '' and ARGV[4] == '1' and redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0
   and redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[3]) then
   return 'limit_reached'
 end
+local sessions = tonumber(ARGV[6])
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+redis.call('HSET', KEYS[1], unpack(ARGV, 7))
 if ARGV[4] == '1' then
   redis.call('SADD', KEYS[2], ARGV[1])
 else
   redis.call('SREM', KEYS[2], ARGV[1])
 end
 keep(KEYS[1], KEYS[4], ARGV[1], ARGV[5])
-for i = 5, #KEYS do
+for i = 5, #KEYS - sessions do
   redis.call('ZADD', KEYS[i], ARGV[2], ARGV[1])
   redis.call('SADD', KEYS[3], KEYS[i])
 end
+for i = #KEYS - sessions + 1, #KEYS do point(KEYS[i], KEYS[1], ARGV[1]) end
 return 'ok'
 `
 
@@ -51,17 +68,22 @@ return 'ok'
  * record it read: the fields that expiry depends on are checked unchanged, else nothing is written and
  * the caller reads again.
  * KEYS: record, owner's pending set, expiring set, record's index list (refs), then `a` indexes to
- * list the record in, then indexes to drop it from (its subject changed).
+ * list the record in, then indexes to drop it from (its subject changed), then `k` session keys of
+ * the sessions the record lists after the change, then `d` of sessions it no longer lists.
  * ARGV: ID, seconds to keep the record ('' for no expiry), pending status (its JSON), score (created
- * ms), a, n, n expected statuses (their JSON; none for any), g, g pairs (field, its JSON as read, ''
- * if it had none), m, m fields to remove, then the fields to set (name, JSON, …).
+ * ms), a, k, d, n, n expected statuses (their JSON; none for any), g, g pairs (field, its JSON as
+ * read, '' if it had none), m, m fields to remove, then the fields to set (name, JSON, …). The
+ * sessions are checked unchanged (a guarded field), so the session keys match the record.
  * Returns nil when there is no record, 'retry' when a checked field changed, else
  * {'current' | 'updated', name, JSON, …}: the record as it is after the call, unchanged when its status
  * was not one of those expected.
  */
-export const UPDATE = `${KEEP}
+export const UPDATE = `${KEEP}${SESSIONS}
 if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
-local i = 6
+local kept = tonumber(ARGV[6])
+local gone = tonumber(ARGV[7])
+local indexes = #KEYS - kept - gone
+local i = 8
 local expected = tonumber(ARGV[i])
 if expected > 0 then
   local status = redis.call('HGET', KEYS[1], 'status')
@@ -93,7 +115,7 @@ end
 keep(KEYS[1], KEYS[3], ARGV[1], ARGV[2])
 -- Drops first: an index both dropped and added (two subjects, one key) keeps the record.
 local added = tonumber(ARGV[5])
-for k = 5 + added, #KEYS do
+for k = 5 + added, indexes do
   redis.call('ZREM', KEYS[k], ARGV[1])
   redis.call('SREM', KEYS[4], KEYS[k])
 end
@@ -101,6 +123,8 @@ for k = 5, 4 + added do
   redis.call('ZADD', KEYS[k], ARGV[4], ARGV[1])
   redis.call('SADD', KEYS[4], KEYS[k])
 end
+for k = indexes + kept + 1, #KEYS do unpoint(KEYS[k], ARGV[1]) end
+for k = indexes + 1, indexes + kept do point(KEYS[k], KEYS[1], ARGV[1]) end
 local updated = redis.call('HGETALL', KEYS[1])
 table.insert(updated, 1, 'updated')
 return updated
