@@ -16,6 +16,7 @@ import { checkPackage } from './package-imports.ts'
 import { forEachLimited } from './pool.ts'
 import { say, seconds, step } from './progress.ts'
 import { assertBuiltBeforeUs, assertPublished, publishAll } from './publish.ts'
+import { checkMcpInApp } from './mcp-in-app.ts'
 import { checkCopiedApp, checkTemplate, templateNames } from './templates.ts'
 import { assertNothingAbove, machineNpm, npmSetup, withoutWorkspace } from './user-env.ts'
 import { startVerdaccio } from './verdaccio.ts'
@@ -93,7 +94,7 @@ function report(): void {
 
 async function main(): Promise<number> {
   handleInterrupts()
-  const parts = new Set(listFromEnv('REGISTRY_TEST_PARTS') ?? ['packages', 'templates', 'copies'])
+  const parts = new Set(listFromEnv('REGISTRY_TEST_PARTS') ?? ['packages', 'templates', 'copies', 'mcp'])
   // realpath: on macOS os.tmpdir() is a symlink, and npm reports real paths.
   const runDir = realpathSync(mkdtempSync(join(tmpdir(), 'agent-tasks-registry-test-')))
   const keep = process.env.REGISTRY_TEST_KEEP === '1'
@@ -156,6 +157,21 @@ async function main(): Promise<number> {
         await timedPart(`5. ${chosenCopies.length} app folder(s) copied out of apps/`, () =>
           forEachLimited(chosenCopies, PARALLEL, (name) =>
             runCase('copied app', name, () => checkCopiedApp(name, { workDir: join(runDir, 'copies'), env: npm.env, say: (line) => say(`  ${name} copy: ${line}`) })),
+          ),
+        )
+      }
+
+      const mcp = packages.find((pkg) => pkg.name === '@agent-tasks/mcp')
+      if (parts.has('mcp') && creator && mcp) {
+        await timedPart('6. a coding agent signed in through agent-tasks-mcp, in a created app', () =>
+          runCase('mcp', 'express', () =>
+            checkMcpInApp('express', {
+              creatorVersion: creator.version,
+              mcpVersion: mcp.version,
+              workDir: join(runDir, 'mcp'),
+              env: npm.env,
+              say: (line) => say(`  mcp: ${line}`),
+            }),
           ),
         )
       }
