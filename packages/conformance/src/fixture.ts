@@ -72,3 +72,19 @@ export function fixtureOptions(
     },
   })
 }
+
+/**
+ * The app's own routes, behind `agentTasks.guard` (mounted app-wide with the `main` profile's
+ * instance, after the framework's Clerk middleware). Each answers 200 to whoever the guard lets through:
+ * - `GET /billing` → a page (`text/html`), `GET /api/billing` → JSON: the built-in default policy asks
+ *   the person before an agent may see them;
+ * - `GET /reports` and `POST /reports` → JSON: no default rule covers them.
+ */
+export const guardedRoutes = {
+  billingPage: '/billing',
+  billingApi: '/api/billing',
+  reports: '/reports',
+} as const
+
+/** What every guarded route's JSON answer is (the billing page answers `<h1>Billing</h1>`). */
+export const guardedAnswer = (route: string): { route: string } => ({ route })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import { authCases } from './cases/auth.js'
 import { clerkFailureCases } from './cases/clerk-failures.js'
 import { createCases } from './cases/create.js'
+import { guardCases } from './cases/guard.js'
 import { hygieneCases } from './cases/hygiene.js'
 import { ledgerCases } from './cases/ledger.js'
 import { programmaticCases } from './cases/programmatic.js'
@@ -46,6 +47,7 @@ export function runConformanceSuite(target: ConformanceTarget): void {
     describe('the single-route helper', () => routeHelperCases(ctx))
     describe('the programmatic API, sharing one instance', () => programmaticCases(ctx))
     describe('without the Clerk middleware', () => withoutClerkCases(ctx))
+    describe('the agent guard in the app’s own routes', () => guardCases(ctx))
     describe('hygiene', () => hygieneCases(ctx))
   })
 }

@@ -12,6 +12,20 @@ export interface AgentTasks extends AgentTasksBase<Request> {
   handler: Router
   /** One route that mints a link, for an app that keeps its own path: `app.post('/createAgentTask', agentTasks.route)`. */
   route: RequestHandler
+  /**
+   * The agent policy on every request of the app: `app.use(agentTasks.guard)` after `clerkMiddleware()`.
+   * A person's request (and an agent's the policy allows) goes on; an agent's refused one is answered
+   * 403 `agent_action_forbidden` (problem+json, or a small page for a page navigation), or 503 when the
+   * ledger cannot be read.
+   */
+  guard: RequestHandler
+}
+
+/** The pathname the app routes: `originalUrl`, so that a guard mounted below a path still sees the whole of it. */
+function pathnameOf(req: Request): string {
+  const url = req.originalUrl
+  const query = url.indexOf('?')
+  return query === -1 ? url : url.slice(0, query)
 }
 
 const expressAdapter = {
@@ -29,6 +43,7 @@ const expressAdapter = {
  * @example
  * const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
  * app.use(clerkMiddleware())
+ * app.use(agentTasks.guard) // the agent policy on every route below
  * app.use('/api/agent-tasks', agentTasks.handler)
  * // elsewhere: const { url } = await agentTasks.create(req, { taskDescription: 'Nightly check' })
  */
@@ -45,5 +60,10 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     }
   const handler = Router()
   for (const pattern of contractPatterns) handler.all(pattern, serve((req) => req.path))
-  return kit.instance({ handler, route: serve(() => '/') })
+  const guard: RequestHandler = (req, res, next) => {
+    kit
+      .guard(req, { method: req.method, path: pathnameOf(req), accept: req.headers.accept })
+      .then((refusal) => (refusal === undefined ? next() : sendNodeResponse(res, refusal)), next)
+  }
+  return kit.instance({ handler, route: serve(() => '/'), guard })
 }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http'
 import type { ConformanceTarget } from '@agent-tasks/conformance'
-import { fixtureProgrammaticPath, fixtureRoutePath, programmaticAnswer } from '@agent-tasks/conformance/fixture'
+import { fixtureProgrammaticPath, fixtureRoutePath, guardedAnswer, guardedRoutes, programmaticAnswer } from '@agent-tasks/conformance/fixture'
 import { clerkMiddleware } from '@clerk/express'
 import express, { type Response } from 'express'
 import { type AgentTasks, createAgentTasks } from '../src/index.js'
@@ -39,6 +39,21 @@ function programmaticRouter(agentTasks: AgentTasks): express.Router {
   return router
 }
 
+/** The app's own routes the suite's guard cases call (`guardedRoutes`). */
+function guardedRouter(): express.Router {
+  const router = express.Router()
+  router.get(guardedRoutes.billingPage, (_req, res) => {
+    res.type('html').send('<h1>Billing</h1>')
+  })
+  router.get(guardedRoutes.billingApi, (_req, res) => {
+    res.json(guardedAnswer('billing'))
+  })
+  router.all(guardedRoutes.reports, (_req, res) => {
+    res.json(guardedAnswer('reports'))
+  })
+  return router
+}
+
 /**
  * An Express 5 app as users write it: `clerkMiddleware()` configured by the `CLERK_*` environment
  * (pointed at the emulator), then one agent-tasks instance mounted every way it can be, optionally
@@ -49,15 +64,18 @@ export function expressTarget(name: string, bodyParser: 'none' | 'express.json')
     name,
     upstreamBodyParser: bodyParser === 'express.json',
     ...(bodyParser === 'express.json' ? { bodyReadBeforeAdapterBy: 'express.json()' } : {}),
-    async start(emulator, options) {
+    async start(emulator, options, { profile }) {
       Object.assign(process.env, emulator.env)
       const agentTasks = createAgentTasks(options)
       const app = express()
       app.use(clerkMiddleware())
+      // One guard per app, as in the out-of-process fixtures: the main profile's.
+      if (profile === 'main') app.use(agentTasks.guard)
       if (bodyParser === 'express.json') app.use(express.json())
       app.use('/api/agent-tasks', agentTasks.handler)
       app.post(fixtureRoutePath, agentTasks.route)
       app.use(fixtureProgrammaticPath, programmaticRouter(agentTasks))
+      app.use(guardedRouter())
       const running = await serve(app)
       return { ...running, basePath: '/api/agent-tasks', routePath: fixtureRoutePath, programmaticPath: fixtureProgrammaticPath }
     },

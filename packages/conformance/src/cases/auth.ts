@@ -23,7 +23,9 @@ export function authCases(ctx: () => SuiteContext): void {
     const { app, request, adaAgentToken, agentTaskCalls } = ctx()
     const before = agentTaskCalls()
     const result = await request(app, '', { bearer: adaAgentToken })
-    expectProblem(result, 403, 'agent_session_forbidden')
+    // The app's guard (see cases/guard.ts) refuses agents on the agent-tasks routes before the contract
+    // does; the contract's own refusal, `agent_session_forbidden`, shows on the route helper's path.
+    expectProblem(result, 403, 'agent_action_forbidden')
     expect(agentTaskCalls()).toBe(before)
   })
 

