@@ -21,7 +21,18 @@ export interface AgentTasks extends AgentTasksBase<FastifyRequest> {
   handler: FastifyPluginAsync
   /** One route that mints a link, for an app that keeps its own path: `fastify.post('/createAgentTask', agentTasks.route)`. */
   route: AgentTasksRouteHandler
+  /**
+   * The agent policy on every request of the app, as a hook: `fastify.addHook('preHandler', agentTasks.guard)`
+   * after `clerkPlugin` (whose hook runs in `preHandler` unless its `hookName` says `onRequest`: the guard
+   * goes in the same hook or a later one). A person's request (and an agent's the policy allows) goes
+   * on; an agent's refused one is answered 403 `agent_action_forbidden` (problem+json, or a small page
+   * for a page navigation), or 503 when the ledger cannot be read.
+   */
+  guard: AgentTasksGuardHook
 }
+
+/** A Fastify `onRequest` / `preHandler` hook: the reply it sent, or nothing to go on. */
+export type AgentTasksGuardHook = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>
 
 const MISSING_CLERK_PLUGIN =
   'Register clerkPlugin from @clerk/fastify on the app, or on a context enclosing the agent-tasks routes: `await fastify.register(clerkPlugin)`, then `await fastify.register(agentTasks.handler, { prefix: "/api/agent-tasks" })`.'
@@ -47,6 +58,7 @@ const fastifyAdapter = {
  * @example
  * const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
  * await fastify.register(clerkPlugin)
+ * fastify.addHook('preHandler', agentTasks.guard) // the agent policy on every route
  * await fastify.register(agentTasks.handler, { prefix: '/api/agent-tasks' })
  * // elsewhere: const { url } = await agentTasks.create(request, { taskDescription: 'Nightly check' })
  */
@@ -84,5 +96,10 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   // `encapsulate: true` keeps the routes and the pass-through parser in their own context under the
   // prefix; the version range gives a clear error on other Fastify majors.
   const handler = fastifyPlugin(registerContract, { name: fastifyAdapter.name, fastify: '5.x', encapsulate: true })
-  return kit.instance({ handler, route: (request: FastifyRequest, reply: FastifyReply) => serve(request, reply, '/') })
+  async function guard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    // `request.url` is what Fastify routes (after `rewriteUrl`), query included.
+    const refusal = await kit.guard(request, { method: request.method, path: request.url.split('?', 1)[0] ?? '/', accept: request.headers.accept })
+    return refusal === undefined ? undefined : reply.code(refusal.status).headers(refusal.headers).send(refusal.body)
+  }
+  return kit.instance({ handler, route: (request: FastifyRequest, reply: FastifyReply) => serve(request, reply, '/'), guard })
 }

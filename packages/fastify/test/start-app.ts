@@ -1,5 +1,5 @@
 import type { ConformanceTarget } from '@agent-tasks/conformance'
-import { fixtureProgrammaticPath, fixtureRoutePath, programmaticAnswer } from '@agent-tasks/conformance/fixture'
+import { fixtureProgrammaticPath, fixtureRoutePath, guardedAnswer, guardedRoutes, programmaticAnswer } from '@agent-tasks/conformance/fixture'
 import type { Emulator } from '@agent-tasks/emulator'
 import { type ClerkFastifyOptions, clerkPlugin } from '@clerk/fastify'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
@@ -67,6 +67,13 @@ function programmaticRoutes(agentTasks: AgentTasks) {
   }
 }
 
+/** The app's own routes the suite's guard cases call (`guardedRoutes`). */
+function addGuardedRoutes(app: FastifyInstance): void {
+  app.get(guardedRoutes.billingPage, (_request, reply) => reply.type('text/html; charset=utf-8').send('<h1>Billing</h1>'))
+  app.get(guardedRoutes.billingApi, async () => guardedAnswer('billing'))
+  app.route({ method: ['GET', 'POST'], url: guardedRoutes.reports, handler: async () => guardedAnswer('reports') })
+}
+
 /**
  * A Fastify 5 app as users write it: `clerkPlugin`, then one agent-tasks instance mounted every way it
  * can be — the plugin under a prefix, the route helper on an app route, the programmatic API.
@@ -74,10 +81,14 @@ function programmaticRoutes(agentTasks: AgentTasks) {
 export function fastifyTarget(name: string, bodyParser: 'fastify default' | 'own JSON parser'): ConformanceTarget {
   return {
     name,
-    async start(emulator, options) {
+    async start(emulator, options, { profile }) {
       const app = await appWithClerk(emulator)
       if (bodyParser === 'own JSON parser') addOwnJsonParser(app, { mark: false })
       const agentTasks = createAgentTasks(options)
+      // One guard per app, as in the out-of-process fixtures: the main profile's. After clerkPlugin's
+      // preHandler hook, in the same stage.
+      if (profile === 'main') app.addHook('preHandler', agentTasks.guard)
+      addGuardedRoutes(app)
       await app.register(agentTasks.handler, { prefix: '/api/agent-tasks' })
       app.post(fixtureRoutePath, agentTasks.route)
       await app.register(programmaticRoutes(agentTasks), { prefix: fixtureProgrammaticPath })
