@@ -1,6 +1,6 @@
 import type { AgentTasksAuth } from '@agent-tasks/core'
 import { type AdapterOptions, type AgentTasksBase, createAdapterKit, envClerkClient, pathBelowCatchAll } from '@agent-tasks/core/adapter'
-import type { APIContext, APIRoute } from 'astro'
+import type { APIContext, APIRoute, MiddlewareHandler } from 'astro'
 
 /** Options of `createAgentTasks`: those of `@agent-tasks/core`; `authorize` and hooks get the `APIContext` as `context`. */
 export type AgentTasksOptions = AdapterOptions<APIContext>
@@ -11,6 +11,13 @@ export interface AgentTasks extends AgentTasksBase<APIContext> {
   handler: APIRoute
   /** One endpoint that mints a link, for a route of your own: `export const POST = agentTasks.route`. */
   route: APIRoute
+  /**
+   * The agent policy on every request of the app, as middleware after Clerk's, in `src/middleware.ts`:
+   * `export const onRequest = sequence(clerkMiddleware(), agentTasks.guard)`. A person's request (and an
+   * agent's the policy allows) goes on; an agent's refused one is answered 403 `agent_action_forbidden`
+   * (problem+json, or a small page for a page navigation), or 503 when the ledger cannot be read.
+   */
+  guard: MiddlewareHandler
 }
 
 const PACKAGE = '@agent-tasks/astro'
@@ -47,12 +54,15 @@ function pathBelowRest(context: APIContext): string {
  * // src/pages/api/agent-tasks/[...path].ts
  * export const prerender = false
  * export const ALL = agentTasks.handler
+ * // src/middleware.ts: the agent policy on every page and endpoint
+ * export const onRequest = sequence(clerkMiddleware(), agentTasks.guard)
  * // any endpoint: const { url } = await agentTasks.create(context, { taskDescription: 'Nightly check' })
  */
 export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   const kit = createAdapterKit(astroAdapter, options)
-  return kit.instance<Pick<AgentTasks, 'handler' | 'route'>>({
+  return kit.instance<Pick<AgentTasks, 'handler' | 'route' | 'guard'>>({
     handler: (context) => kit.respondWeb(context, context.request, pathBelowRest(context)),
     route: (context) => kit.respondWeb(context, context.request, '/'),
+    guard: (context, next) => kit.guardWeb(context, context.request).then<Response>((refusal) => refusal ?? next()),
   })
 }
