@@ -72,7 +72,7 @@ describe('createBrowserSessionTool(agentTasks, req) on an Express app’s /mcp (
     const { tools } = await client.listTools()
     expect(tools.map((t) => t.name)).toEqual(['create_browser_session'])
     const [tool] = tools
-    expect(Object.keys(tool?.inputSchema.properties ?? {})).toEqual(['redirectUrl', 'taskDescription', 'sessionMaxDurationInSeconds'])
+    expect(Object.keys(tool?.inputSchema.properties ?? {})).toEqual(['redirectUrl', 'taskDescription', 'sessionMaxDurationInSeconds', 'scope'])
     expect(tool?.inputSchema.required ?? []).toEqual([])
     expect(Object.keys(tool?.outputSchema?.properties ?? {}).sort()).toEqual(['agentTaskId', 'redirectUrl', 'sessionEndsAt', 'sessionMaxDurationInSeconds', 'url'])
     expect(tool?.outputSchema?.required).toEqual(expect.arrayContaining(['agentTaskId', 'url', 'sessionEndsAt']))
@@ -98,6 +98,19 @@ describe('createBrowserSessionTool(agentTasks, req) on an Express app’s /mcp (
   it('the instance’s defaults apply to what the agent leaves out', async () => {
     const minted = (await mint(await personToken(ada))).structuredContent as unknown as MintedLink
     expect(minted.redirectUrl).toBe(`${app.origin}/dashboard`)
+  })
+
+  it('mints within a scope the app declares (recorded with the link), and refuses one it does not, naming the field', async () => {
+    const token = await personToken(ada)
+    const scoped = await mint(token, { scope: 'read-only' })
+    expect(scoped.isError).toBeFalsy()
+    const { agentTaskId } = scoped.structuredContent as unknown as MintedLink
+    expect(await ledger(token)).toContainEqual(expect.objectContaining({ agentTaskId, scope: 'read-only' }))
+    const before = clerk.state.agentTasks().length
+    const unknown = await mint(token, { scope: 'billing-admin' })
+    expect(unknown.isError).toBe(true)
+    expect(unknown._meta).toMatchObject({ agentTaskError: { code: 'invalid_request', status: 400, fields: [{ field: 'scope' }] } })
+    expect(clerk.state.agentTasks()).toHaveLength(before)
   })
 
   it('refuses an agent session’s token: agents may not mint (agent_session_forbidden)', async () => {

@@ -59,7 +59,7 @@ describe('createBrowserSessionTool(agentTasks) in a Next.js app’s app/mcp/rout
     try {
       const { tools } = await client.listTools()
       expect(tools.map((t) => t.name)).toEqual(['create_browser_session'])
-      expect(Object.keys(tools[0]?.inputSchema.properties ?? {})).toEqual(['redirectUrl', 'taskDescription', 'sessionMaxDurationInSeconds'])
+      expect(Object.keys(tools[0]?.inputSchema.properties ?? {})).toEqual(['redirectUrl', 'taskDescription', 'sessionMaxDurationInSeconds', 'scope'])
       expect(Object.keys(tools[0]?.outputSchema?.properties ?? {}).sort()).toEqual(['agentTaskId', 'redirectUrl', 'sessionEndsAt', 'sessionMaxDurationInSeconds', 'url'])
     } finally {
       await client.close()

@@ -6,7 +6,15 @@ import { linkDescription, mintedOutputShape, mintInputShape, sessionEndsAt } fro
 import type { CurrentRequestAgentTasks, RequestBoundAgentTasks } from './agent-tasks-shapes.js'
 import { toolError } from './tool-error.js'
 
-const inputSchema = mintInputShape('this app’s origin (default: the app’s default landing page)')
+const inputSchema = {
+  ...mintInputShape('this app’s origin (default: the app’s default landing page)'),
+  // The app's guard holds the agent's session to it; the stdio tool has none (no app instance of its own).
+  scope: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('What the agent’s session may do in the app: one of the scopes the app declares (`read-only` is built in). Default: the app’s default agent policy.'),
+}
 
 const outputSchema = {
   ...mintedOutputShape,
@@ -26,7 +34,7 @@ export type BrowserSessionTool = readonly [
   handler: ToolCallback<typeof inputSchema>,
 ]
 
-type MintInput = Pick<CreateAgentTaskInput, 'redirectUrl' | 'taskDescription' | 'sessionMaxDurationInSeconds'>
+type MintInput = Pick<CreateAgentTaskInput, 'redirectUrl' | 'taskDescription' | 'sessionMaxDurationInSeconds' | 'scope'>
 
 const config: BrowserSessionTool[1] = {
   title: 'Create a signed-in browser session',
