@@ -6,9 +6,10 @@ import {
   envClerkClient,
   hostHeaderOrigin,
   pathBelowCatchAll,
+  toWebResponse,
 } from '@agent-tasks/core/adapter'
 import { getAuth } from '@clerk/react-router/server'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MiddlewareFunction } from 'react-router'
 
 /** What React Router hands a loader or an action: the `Request`, `params` and `context`. */
 export type RouteArgs = LoaderFunctionArgs | ActionFunctionArgs
@@ -25,6 +26,13 @@ export interface AgentTasks extends AgentTasksBase<RouteArgs> {
   handler: { loader: AgentTasksRouteHandler; action: AgentTasksRouteHandler }
   /** One `action` that mints a link, for a route of your own: `export const action = agentTasks.route`. */
   route: AgentTasksRouteHandler
+  /**
+   * The agent policy on every request of the app, as server middleware after Clerk's, in app/root.tsx:
+   * `export const middleware = [clerkMiddleware(), agentTasks.guard]`. A person's request (and an agent's
+   * the policy allows) goes on; an agent's refused one is answered 403 `agent_action_forbidden`
+   * (problem+json, or a small page for a document request), or 503 when the ledger cannot be read.
+   */
+  guard: MiddlewareFunction<Response>
 }
 
 const reactRouterAdapter = {
@@ -52,13 +60,21 @@ function pathBelowSplat({ request, params }: RouteArgs): string {
  * export const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
  * // app/routes/api.agent-tasks.$.ts
  * export const { loader, action } = agentTasks.handler
+ * // app/root.tsx: the agent policy on every route
+ * export const middleware = [clerkMiddleware(), agentTasks.guard]
  * // any action: const { url } = await agentTasks.create(args, { taskDescription: 'Nightly check' })
  */
 export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   const kit = createAdapterKit(reactRouterAdapter, options)
   const contract: AgentTasksRouteHandler = (args) => kit.respondWeb(args, args.request, pathBelowSplat(args))
-  return kit.instance({
+  return kit.instance<Pick<AgentTasks, 'handler' | 'route' | 'guard'>>({
     handler: { loader: contract, action: contract },
     route: (args: RouteArgs) => kit.respondWeb(args, args.request, '/'),
+    // `args.url`, not `request.url`: a client navigation fetches `/billing.data`, which React Router
+    // routes as `/billing` (the normalized URL its loaders see).
+    guard: (args, next) =>
+      kit
+        .guard(args as RouteArgs, { method: args.request.method, path: args.url.pathname, accept: args.request.headers.get('accept') })
+        .then<Response>((refusal) => (refusal === undefined ? next() : toWebResponse(refusal))),
   })
 }

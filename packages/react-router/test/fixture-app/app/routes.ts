@@ -10,4 +10,7 @@ export default [
   route('programmatic/revoke/:agentTaskId', 'routes/programmatic-revoke.ts'),
   route('programmatic/records', 'routes/programmatic-records.ts'),
   route('programmatic/revoke-all', 'routes/programmatic-revoke-all.ts'),
+  route('billing', 'routes/billing.tsx'),
+  route('api/billing', 'routes/api-billing.ts'),
+  route('reports', 'routes/reports.ts'),
 ] satisfies RouteConfig
