@@ -8,6 +8,7 @@ import { type ApprovalRefusal, createApprovals } from './policy/approvals.js'
 import { type GuardInput, type GuardOutcome, type GuardRefusal, guardRequest } from './policy/guard-decision.js'
 import type { AgentSessionAuth, LinkLookup, LinkRecordView, LookupAsker } from './policy/session-link.js'
 import { createSessionLinker } from './policy/session-link-cache.js'
+import { createMemoryApprovalStore } from './policy/memory-approval-store.js'
 import type { AgentTaskStore } from './store/types.js'
 import type { AgentActionRefusedEvent, SignedInAuth } from './types.js'
 
@@ -52,12 +53,13 @@ function ledgerLookup<Context>(store: AgentTaskStore, ledger: LedgerDeps<Context
 export function createAgentPolicy<Context>(resolved: ResolvedOptions<Context>, ledger: LedgerDeps<Context>): AgentPolicyService<Context> {
   const { policy, hooks } = resolved
   const links = createSessionLinker(ledgerLookup(resolved.store, ledger))
-  const approvals = createApprovals({ store: resolved.approvalStore, policy })
+  const approvalStore = resolved.approvalStore ?? createMemoryApprovalStore()
+  const approvals = createApprovals({ store: approvalStore, policy })
   const deps = { policy, links, approvals }
 
   async function reportRefusal(input: GuardInput & { context: Context }, refusal: GuardRefusal): Promise<void> {
     if (refusal.approvalOpened && refusal.approvalId !== undefined && hooks.onApprovalRequested) {
-      const request = await resolved.approvalStore.get(refusal.approvalId).catch(() => undefined)
+      const request = await approvalStore.get(refusal.approvalId).catch(() => undefined)
       if (request !== undefined) await runHook(hooks, 'onApprovalRequested', { request, context: input.context })
     }
     if (!hooks.onAgentActionRefused) return
@@ -109,7 +111,7 @@ export function createAgentPolicy<Context>(resolved: ResolvedOptions<Context>, l
       if (!outcome.pass) {
         await reportRefusal(input, outcome)
       } else if (outcome.agent?.approvalId !== undefined && hooks.onApprovalUsed) {
-        const request = await resolved.approvalStore.get(outcome.agent.approvalId).catch(() => undefined)
+        const request = await approvalStore.get(outcome.agent.approvalId).catch(() => undefined)
         if (request !== undefined) await runHook(hooks, 'onApprovalUsed', { request, context: input.context })
       }
       return outcome

@@ -19,36 +19,34 @@ export type { MintLimitsOptions } from './limits/mint-limits.js'
 export type { CreateRateLimiter, RateLimiterLike, RateLimiterPolicy, RateLimiterVerdict } from './limits/rate-limiter.js'
 export { type AgentTasksOptions, DEFAULT_AGENT_TASKS_PATH } from './options.js'
 export type { AgentPolicyService } from './agent-policy.js'
-export {
-  type AdmitResult,
-  type AgentPolicyOptions,
-  type AgentSessionAuth,
-  type ApprovalKey,
-  type ApprovalPatch,
-  type ApprovalRequest,
-  type ApprovalStatus,
-  type ApprovalStore,
-  approvalIsLive,
-  approvalKeyString,
-  approvalStatusAt,
-  type Decision,
-  type DenyReason,
-  type GuardOutcome,
-  type GuardProblem,
-  type GuardRefusal,
-  type HttpMethod,
-  isAgentAuth,
-  type MemoryApprovalStoreOptions,
-  type MethodSelector,
-  createMemoryApprovalStore,
-  type OpenOptions,
-  type PolicyRule,
-  type ResolvedPolicy,
-  type RuleEffect,
-  type RuleRef,
-  type Scope,
-  type ScopeRule,
+export type {
+  AdmitResult,
+  AgentPolicyOptions,
+  AgentSessionAuth,
+  ApprovalKey,
+  ApprovalPatch,
+  ApprovalRequest,
+  ApprovalStatus,
+  ApprovalStore,
+  Decision,
+  DenyReason,
+  GuardOutcome,
+  GuardProblem,
+  GuardRefusal,
+  HttpMethod,
+  MemoryApprovalStoreOptions,
+  MethodSelector,
+  OpenOptions,
+  PolicyRule,
+  ResolvedPolicy,
+  RuleEffect,
+  RuleRef,
+  Scope,
+  ScopeRule,
 } from './policy/index.js'
+export { approvalIsLive, approvalKeyString, approvalStatusAt } from './policy/approval-store.js'
+export { createMemoryApprovalStore } from './policy/memory-approval-store.js'
+export { isAgentAuth } from './policy/session-link.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js'
 export {
   actsUntil,

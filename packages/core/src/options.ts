@@ -1,6 +1,5 @@
 import { createClerkClient } from '@clerk/backend'
 import type { ApprovalStore } from './policy/approval-store.js'
-import { createMemoryApprovalStore } from './policy/memory-approval-store.js'
 import { type AgentPolicyOptions, type ResolvedPolicy, resolvePolicy } from './policy/rules.js'
 import { type MintLimitsOptions, type ResolvedMintLimits, resolveMintLimits } from './limits/mint-limits.js'
 import { createMemoryStore } from './store/memory-store.js'
@@ -105,7 +104,8 @@ export interface ResolvedOptions<Context = unknown> extends CreateDefaults {
   basePath: string
   maxBodyBytes: number
   policy: ResolvedPolicy
-  approvalStore: ApprovalStore
+  /** The app's approval store; `undefined`: the in-memory default, built with the policy service on first use. */
+  approvalStore: ApprovalStore | undefined
 }
 
 function optionError(message: string): TypeError {
@@ -155,8 +155,8 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
 /** Where the adapters' docs mount the contract: the agent-tasks deny covers it unless `policy.agentTasksPath` says otherwise. */
 export const DEFAULT_AGENT_TASKS_PATH = '/api/agent-tasks'
 
-function resolveApprovalStore(approvals: AgentTasksOptions['approvals']): ApprovalStore {
-  if (approvals === undefined || approvals.store === undefined) return createMemoryApprovalStore()
+function resolveApprovalStore(approvals: AgentTasksOptions['approvals']): ApprovalStore | undefined {
+  if (approvals === undefined || approvals.store === undefined) return undefined
   const { store } = approvals
   for (const method of ['open', 'get', 'transition', 'listByUser'] as const) {
     if (typeof store[method] !== 'function') throw optionError(`approvals.store must implement ApprovalStore: ${method}() is missing`)

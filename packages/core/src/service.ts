@@ -1,4 +1,4 @@
-import { type AgentPolicyService, createAgentPolicy } from './agent-policy.js'
+import type { AgentPolicyService } from './agent-policy.js'
 import { mapClerkError } from './clerk/map-clerk-error.js'
 import { readCreatedAgentTask } from './clerk/read-agent-task.js'
 import { withTimeout } from './clerk/with-timeout.js'
@@ -275,7 +275,24 @@ export function createAgentTasksService<Context = unknown>(
     return (await loadLedgerOperations()).revokeAllAccess(ledger, target, { auth, context: call.context })
   }
 
-  const policy = createAgentPolicy(resolved, ledger)
+  // The guard's work for agent sessions and the approvals load on first use, like the ledger's
+  // operations: a bundle that only mints (and a person's request through the guard) never needs them.
+  let loadingPolicy: Promise<AgentPolicyService<Context>> | undefined
+  const loadPolicy = () => {
+    loadingPolicy ??= import('./agent-policy.js').then(
+      ({ createAgentPolicy }) => createAgentPolicy(resolved, ledger),
+      (error: unknown) => {
+        loadingPolicy = undefined
+        throw error
+      },
+    )
+    return loadingPolicy
+  }
+  const policy: AgentPolicyService<Context> = {
+    guard: async (input) => (await loadPolicy()).guard(input),
+    listApprovals: async (auth, context) => (await loadPolicy()).listApprovals(auth, context),
+    decideApproval: async (auth, approvalId, answer, context) => (await loadPolicy()).decideApproval(auth, approvalId, answer, context),
+  }
 
   return {
     store,
