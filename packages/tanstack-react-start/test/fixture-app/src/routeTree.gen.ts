@@ -9,7 +9,10 @@
 // Additionally, you should also exclude this file from your linter and/or formatter to prevent it from being checked or modified.
 
 import { Route as rootRouteImport } from './routes/__root'
+import { Route as BillingRouteImport } from './routes/billing'
 import { Route as CreateAgentTaskRouteImport } from './routes/create-agent-task'
+import { Route as ReportsRouteImport } from './routes/reports'
+import { Route as ApiBillingRouteImport } from './routes/api/billing'
 import { Route as ProgrammaticIndexRouteImport } from './routes/programmatic/index'
 import { Route as ProgrammaticCreateRouteImport } from './routes/programmatic/create'
 import { Route as ProgrammaticRecordsRouteImport } from './routes/programmatic/records'
@@ -20,9 +23,24 @@ import { Route as AdminApiAgentTasksSplatRouteImport } from './routes/admin/api/
 import { Route as AgentFriendlyApiAgentTasksSplatRouteImport } from './routes/agent-friendly/api/agent-tasks/$'
 import { Route as NoMiddlewareApiAgentTasksSplatRouteImport } from './routes/no-middleware/api/agent-tasks/$'
 
+const BillingRoute = BillingRouteImport.update({
+  id: '/billing',
+  path: '/billing',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const CreateAgentTaskRoute = CreateAgentTaskRouteImport.update({
   id: '/create-agent-task',
   path: '/create-agent-task',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ReportsRoute = ReportsRouteImport.update({
+  id: '/reports',
+  path: '/reports',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ApiBillingRoute = ApiBillingRouteImport.update({
+  id: '/api/billing',
+  path: '/api/billing',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ProgrammaticIndexRoute = ProgrammaticIndexRouteImport.update({
@@ -75,7 +93,10 @@ const NoMiddlewareApiAgentTasksSplatRoute =
   } as any)
 
 export interface FileRoutesByFullPath {
+  '/billing': typeof BillingRoute
   '/create-agent-task': typeof CreateAgentTaskRoute
+  '/reports': typeof ReportsRoute
+  '/api/billing': typeof ApiBillingRoute
   '/programmatic/create': typeof ProgrammaticCreateRoute
   '/programmatic/records': typeof ProgrammaticRecordsRoute
   '/programmatic/revoke-all': typeof ProgrammaticRevokeAllRoute
@@ -87,7 +108,10 @@ export interface FileRoutesByFullPath {
   '/no-middleware/api/agent-tasks/$': typeof NoMiddlewareApiAgentTasksSplatRoute
 }
 export interface FileRoutesByTo {
+  '/billing': typeof BillingRoute
   '/create-agent-task': typeof CreateAgentTaskRoute
+  '/reports': typeof ReportsRoute
+  '/api/billing': typeof ApiBillingRoute
   '/programmatic/create': typeof ProgrammaticCreateRoute
   '/programmatic/records': typeof ProgrammaticRecordsRoute
   '/programmatic/revoke-all': typeof ProgrammaticRevokeAllRoute
@@ -100,7 +124,10 @@ export interface FileRoutesByTo {
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
+  '/billing': typeof BillingRoute
   '/create-agent-task': typeof CreateAgentTaskRoute
+  '/reports': typeof ReportsRoute
+  '/api/billing': typeof ApiBillingRoute
   '/programmatic/create': typeof ProgrammaticCreateRoute
   '/programmatic/records': typeof ProgrammaticRecordsRoute
   '/programmatic/revoke-all': typeof ProgrammaticRevokeAllRoute
@@ -114,7 +141,10 @@ export interface FileRoutesById {
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
+    | '/billing'
     | '/create-agent-task'
+    | '/reports'
+    | '/api/billing'
     | '/programmatic/create'
     | '/programmatic/records'
     | '/programmatic/revoke-all'
@@ -126,7 +156,10 @@ export interface FileRouteTypes {
     | '/no-middleware/api/agent-tasks/$'
   fileRoutesByTo: FileRoutesByTo
   to:
+    | '/billing'
     | '/create-agent-task'
+    | '/reports'
+    | '/api/billing'
     | '/programmatic/create'
     | '/programmatic/records'
     | '/programmatic/revoke-all'
@@ -138,7 +171,10 @@ export interface FileRouteTypes {
     | '/no-middleware/api/agent-tasks/$'
   id:
     | '__root__'
+    | '/billing'
     | '/create-agent-task'
+    | '/reports'
+    | '/api/billing'
     | '/programmatic/create'
     | '/programmatic/records'
     | '/programmatic/revoke-all'
@@ -151,7 +187,10 @@ export interface FileRouteTypes {
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
+  BillingRoute: typeof BillingRoute
   CreateAgentTaskRoute: typeof CreateAgentTaskRoute
+  ReportsRoute: typeof ReportsRoute
+  ApiBillingRoute: typeof ApiBillingRoute
   ProgrammaticCreateRoute: typeof ProgrammaticCreateRoute
   ProgrammaticRecordsRoute: typeof ProgrammaticRecordsRoute
   ProgrammaticRevokeAllRoute: typeof ProgrammaticRevokeAllRoute
@@ -165,11 +204,32 @@ export interface RootRouteChildren {
 
 declare module '@tanstack/react-router' {
   interface FileRoutesByPath {
+    '/billing': {
+      id: '/billing'
+      path: '/billing'
+      fullPath: '/billing'
+      preLoaderRoute: typeof BillingRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/create-agent-task': {
       id: '/create-agent-task'
       path: '/create-agent-task'
       fullPath: '/create-agent-task'
       preLoaderRoute: typeof CreateAgentTaskRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/reports': {
+      id: '/reports'
+      path: '/reports'
+      fullPath: '/reports'
+      preLoaderRoute: typeof ReportsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/api/billing': {
+      id: '/api/billing'
+      path: '/api/billing'
+      fullPath: '/api/billing'
+      preLoaderRoute: typeof ApiBillingRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/programmatic/': {
@@ -239,7 +299,10 @@ declare module '@tanstack/react-router' {
 }
 
 const rootRouteChildren: RootRouteChildren = {
+  BillingRoute: BillingRoute,
   CreateAgentTaskRoute: CreateAgentTaskRoute,
+  ReportsRoute: ReportsRoute,
+  ApiBillingRoute: ApiBillingRoute,
   ProgrammaticCreateRoute: ProgrammaticCreateRoute,
   ProgrammaticRecordsRoute: ProgrammaticRecordsRoute,
   ProgrammaticRevokeAllRoute: ProgrammaticRevokeAllRoute,
