@@ -45,7 +45,7 @@ form.addEventListener('submit', async (event) => {
   const response = await fetch('/api/agent-runs', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ task: String(new FormData(form).get('task')) }),
+    body: JSON.stringify({ task: String(new FormData(form).get('task')), startPage: String(new FormData(form).get('startPage')) }),
   })
   const run = await response.json()
   if (!response.ok) {

@@ -18,6 +18,9 @@ interface AgentRun {
   controller: AbortController
 }
 
+/** Where the agent's link lands it: `/billing` shows the agent policy refusing it (you can approve it in the panel). */
+const START_PAGES: readonly unknown[] = ['/dashboard', '/billing']
+
 /** The newest runs of this process; older ended ones are forgotten (a panel, not an archive). */
 const MAX_RUNS = 100
 const runs = createAgentRunRegistry<AgentRun>(MAX_RUNS)
@@ -63,6 +66,8 @@ export function agentRunsRouter(agentTasks: AgentTasks): express.Router {
   })
   router.post('/', (req, res) => {
     const task = typeof req.body?.task === 'string' ? req.body.task.trim() : ''
+    const startPage = req.body?.startPage ?? '/dashboard'
+    if (!START_PAGES.includes(startPage)) return void res.status(400).json({ title: 'Invalid request', detail: `startPage must be one of ${START_PAGES.join(', ')}.` })
     if (task === '' || task.length > 2000) return void res.status(400).json({ title: 'Invalid request', detail: 'Describe the task (up to 2,000 characters).' })
     if (!process.env.BROWSER_USE_API_KEY) return void res.status(503).json({ title: 'Browser Use not configured', detail: 'Set BROWSER_USE_API_KEY.' })
     const run: AgentRun = { id: randomUUID(), ownerUserId: getAuth(req).userId as string, task, status: 'running', steps: [], result: undefined, error: undefined, controller: new AbortController() }
@@ -73,7 +78,7 @@ export function agentRunsRouter(agentTasks: AgentTasks): express.Router {
       agentTasks: { create: (input) => agentTasks.create(req, input), revoke: (id) => agentTasks.revoke(req, id) },
       browserUse: new BrowserUse({ apiKey: process.env.BROWSER_USE_API_KEY, ...(process.env.BROWSER_USE_BASE_URL ? { baseUrl: process.env.BROWSER_USE_BASE_URL } : {}) }),
       task,
-      redirectUrl: '/dashboard',
+      redirectUrl: startPage,
       // By code points: slice(0, 200) could cut an emoji in two, a lone surrogate core refuses.
       taskDescription: `Browser agent: ${Array.from(task).slice(0, 200).join('')}`,
       pollIntervalMs: 500,

@@ -4,7 +4,8 @@ import { clerkClient, clerkMiddleware, getAuth } from '@clerk/express'
 import express, { type Request } from 'express'
 import { agentRunsRouter } from './agent-runs.ts'
 import { auditHooks, readAuditLog } from './audit-log.ts'
-import { dashboardPage, homePage } from './pages.ts'
+import { billingOf } from './billing.ts'
+import { billingPage, dashboardPage, homePage } from './pages.ts'
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
@@ -31,6 +32,10 @@ export const agentTasks = createAgentTasks({
   session: { defaultSeconds: 900, maxSeconds: 3600 },
   // Every link minted, revoked or expired and every agent session ended, in a JSON-lines file.
   hooks: auditHooks,
+  // The agent policy (the guard below enforces it). Unset, it is the built-in one: a `read-only` scope
+  // a link may be minted with, and agents must ask you before opening /billing, /account or their
+  // /api/ twins. For example, to refuse billing outright instead of asking:
+  // policy: { defaultPolicy: [{ effect: 'deny', paths: ['/billing/**', '/api/billing/**'] }] },
 })
 
 export function createApp(config: AppConfig): express.Express {
@@ -46,6 +51,9 @@ export function createApp(config: AppConfig): express.Express {
   })
   app.use('/static', express.static(publicDir))
   app.use(clerkMiddleware())
+  // The agent policy on every route below: an agent session may not open /billing or /api/billing
+  // until you approve it, nor use /api/agent-tasks; a `read-only` link's agent may only read.
+  app.use(agentTasks.guard)
 
   // The whole agent-tasks contract: POST /api/agent-tasks and POST /api/agent-tasks/:id/revoke.
   app.use('/api/agent-tasks', agentTasks.handler)
@@ -75,6 +83,19 @@ export function createApp(config: AppConfig): express.Express {
         audit: isAgentSession ? [] : await readAuditLog(auth.userId),
       }),
     )
+  })
+
+  // Guarded by the agent policy above: a person gets them, an agent only with the person's approval.
+  app.get('/api/billing', (req, res) => {
+    const { userId } = getAuth(req)
+    if (!userId) return void res.status(401).json({ title: 'Not signed in', detail: 'Sign in to see your billing.' })
+    res.json(billingOf(userId))
+  })
+
+  app.get('/billing', (req, res) => {
+    const { userId } = getAuth(req)
+    if (!userId) return void res.redirect('/')
+    res.send(billingPage(billingOf(userId)))
   })
 
   app.post('/sign-out', async (req, res) => {

@@ -1,4 +1,5 @@
 import type { AuditEntry } from './audit-log.ts'
+import type { Billing } from './billing.ts'
 import { escapeHtml, layout } from './html.ts'
 
 export function homePage(options: { signInUrl: string | undefined; signedIn: boolean }): string {
@@ -47,6 +48,24 @@ function auditSection(entries: AuditEntry[]): string {
   </section>`
 }
 
+/** Agents' requests the policy asks me about (an agent session may not answer them, so it is left out there). */
+const APPROVALS = `<section class="panel" aria-labelledby="approvals-title">
+    <h2 id="approvals-title">Waiting for your approval</h2>
+    <p>Your agents asked to do these; the agent policy keeps them for you. Approving lets the agent retry that request for 5 minutes.</p>
+    <p class="toolbar"><button type="button" id="refresh-approvals">Refresh</button></p>
+    <ul id="approvals" aria-label="Waiting for your approval"></ul>
+    <p id="approvals-empty">Nothing is waiting.</p>
+  </section>
+<template id="approval-template">
+  <li class="approval-item">
+    <code><span class="approval-method"></span> <span class="approval-path"></span></code>
+    <span class="approval-when"></span>
+    <button type="button" class="approve">Approve</button>
+    <button type="button" class="decline danger">Decline</button>
+  </li>
+</template>
+<script type="module" src="/static/approvals.js"></script>`
+
 /** The ledger of my links; an agent session may not list or end anything, so it is left out there. */
 const MY_LINKS = `<section class="panel" aria-labelledby="my-links-title">
     <h2 id="my-links-title">My agent links</h2>
@@ -71,6 +90,12 @@ const BROWSER_AGENT = `<section class="panel" aria-labelledby="browser-agent-tit
       <label>Task for the agent
         <textarea name="task" required maxlength="2000" rows="2">Open the dashboard and report the greeting</textarea>
       </label>
+      <label>Start page
+        <select name="startPage">
+          <option value="/dashboard" selected>Dashboard</option>
+          <option value="/billing">Billing (the agent policy refuses it until you approve)</option>
+        </select>
+      </label>
       <button type="submit">Send agent</button>
       <button type="button" id="agent-run-stop" class="danger" hidden>Stop</button>
     </form>
@@ -94,7 +119,7 @@ export function dashboardPage(view: DashboardView): string {
 <main>
   ${agentBanner}
   <h1>Dashboard</h1>
-  <p>Signed in as ${escapeHtml(view.email ?? view.displayName)}.</p>
+  <p>Signed in as ${escapeHtml(view.email ?? view.displayName)}. <a href="/billing">Billing</a></p>
   <section class="panel" aria-labelledby="agent-access">
     <h2 id="agent-access">Agent access</h2>
     <p>Mint a one-time link that signs an agent in as you and lands here. Treat it like a password.</p>
@@ -110,12 +135,18 @@ export function dashboardPage(view: DashboardView): string {
           <option value="3600">1 hour</option>
         </select>
       </label>
+      <label>Scope
+        <select name="scope">
+          <option value="" selected>None: anything but what the policy keeps for you</option>
+          <option value="read-only">read-only: look, never change</option>
+        </select>
+      </label>
       <button type="submit">Create link</button>
     </form>
     <p id="panel-error" class="error" role="alert" hidden></p>
     <ul id="links" aria-label="Links created on this page"></ul>
   </section>
-${view.isAgentSession ? '' : MY_LINKS + BROWSER_AGENT + auditSection(view.audit)}
+${view.isAgentSession ? '' : APPROVALS + MY_LINKS + BROWSER_AGENT + auditSection(view.audit)}
 </main>
 <template id="link-template">
   <li class="link-item">
@@ -127,5 +158,18 @@ ${view.isAgentSession ? '' : MY_LINKS + BROWSER_AGENT + auditSection(view.audit)
   </li>
 </template>
 <script type="module" src="/static/agent-panel.js"></script>`,
+  )
+}
+
+/** `/billing`: a person's page; the agent policy keeps agents out until the person approves. */
+export function billingPage(billing: Billing): string {
+  return layout(
+    'Billing — Agent Tasks sample',
+    `<header><strong>Billing</strong><a href="/dashboard">Back to the dashboard</a></header>
+<main>
+  <h1>Billing</h1>
+  <p>Plan: <strong data-testid="billing-plan">${escapeHtml(billing.plan)}</strong></p>
+  <p>Next invoice: ${escapeHtml(billing.nextInvoice.amount)} on ${escapeHtml(billing.nextInvoice.date)}</p>
+</main>`,
   )
 }

@@ -6,7 +6,7 @@ const TOKEN_TTL_SECONDS = 2
 const CLOCK_SKEW_SECONDS = 5
 
 /** A person signs in (the emulator's hosted sign-in page stands in for Clerk's Account Portal). */
-async function signInThroughSignInPage(page: Page, appUrl: string): Promise<void> {
+export async function signInThroughSignInPage(page: Page, appUrl: string): Promise<void> {
   await page.goto(appUrl)
   await page.getByRole('link', { name: 'Sign in' }).click()
   await page.getByRole('button', { name: /ada@example\.com/ }).click()

@@ -38,3 +38,16 @@ test('Stop ends a running agent: the Browser Use task is stopped and the agentâ€
   const session = stack.emulator.state.sessions().find((s) => s.agentTaskId === task?.metadata.agentTaskId)
   expect(session?.status).toBe('revoked')
 })
+
+test('a browser agent sent to Billing is refused by the agent policy: its step shows the 403 page, and the person is asked', async ({ page, stack }) => {
+  await signIn(page, stack.app.url)
+  await page.getByLabel('Task for the agent').fill('Open the billing page and report the plan')
+  await page.getByLabel('Start page').selectOption('/billing')
+  await page.getByRole('button', { name: 'Send agent' }).click()
+  await expect(page.locator('#agent-run-status')).toHaveText(/Agent finished \(unsuccessful\): its session was ended/, { timeout: 30_000 })
+  await expect(page.getByRole('list', { name: 'Agent steps' }).locator('li').last()).toContainText(`${stack.app.url}/billing`)
+  await expect(page.locator('#agent-run-output')).toContainText('Heading: Agents may not do this')
+  await page.reload()
+  const waiting = page.getByRole('list', { name: 'Waiting for your approval' })
+  await expect(waiting.locator('.approval-item', { has: page.locator('.approval-path', { hasText: /^\/billing$/ }) })).toHaveCount(1)
+})

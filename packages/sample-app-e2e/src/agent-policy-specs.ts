@@ -1,0 +1,111 @@
+import { expect, type Page } from '@playwright/test'
+import { type SampleAppSpecOptions, signInThroughSignInPage } from './specs.ts'
+import { sampleAppTest } from './stack.ts'
+
+const JSON_ACCEPT = { Accept: 'application/json' }
+
+/** Mints a link through the dashboard's agent-access panel, with a scope ('' for none), and reads it off the page. */
+async function mintThroughPanel(page: Page, task: string, scope: '' | 'read-only'): Promise<string> {
+  await page.getByLabel('What should the agent do?').fill(task)
+  await page.getByLabel('Scope').selectOption(scope)
+  await page.getByRole('button', { name: 'Create link' }).click()
+  const url = page.locator('.link-item', { has: page.locator('.description', { hasText: task }) }).locator('.url')
+  await expect(url).toHaveValue(/ticket=/)
+  return url.inputValue()
+}
+
+/** A person gets the billing page and `GET /api/billing`, whatever agents were refused. */
+async function expectPersonGetsBilling(page: Page, appUrl: string): Promise<void> {
+  const response = await page.goto(`${appUrl}/billing`)
+  expect(response?.status()).toBe(200)
+  await expect(page.getByRole('heading', { name: 'Billing' })).toBeVisible()
+  const api = await page.request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
+  expect(api.status()).toBe(200)
+  expect(await api.json()).toMatchObject({ plan: expect.any(String), nextInvoice: expect.anything() })
+}
+
+/**
+ * The agent policy in the sample app (`agentTasks.guard` with the built-in policy): agents must ask
+ * before `/billing` and `/api/billing`, the person answers in the panel's "Waiting for your approval",
+ * and a `read-only` link's agent may not change anything. Its own spec file (`agent-policy.spec.ts`).
+ */
+export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
+  const test = sampleAppTest(options)
+
+  test.describe(`${options.name} sample app: the agent policy`, () => {
+    test('an agent is refused billing until the person approves it in the panel; the person gets billing throughout', async ({ page, browser, stack }) => {
+      const appUrl = stack.app.url
+      await signInThroughSignInPage(page, appUrl)
+      await page.getByRole('link', { name: 'Billing' }).click()
+      await expect(page).toHaveURL(`${appUrl}/billing`)
+      await expectPersonGetsBilling(page, appUrl)
+
+      await page.goto(`${appUrl}/dashboard`)
+      const link = await mintThroughPanel(page, 'Check the invoices', '')
+      const agent = await browser.newContext()
+      const agentPage = await agent.newPage()
+      await agentPage.goto(link)
+      await expect(agentPage).toHaveURL(`${appUrl}/dashboard`)
+      await expect(agentPage.getByTestId('agent-session')).toBeVisible()
+
+      // The page navigation gets the guard's 403 page, the API its problem document with the approval.
+      const refusedPage = await agentPage.goto(`${appUrl}/billing`)
+      expect(refusedPage?.status()).toBe(403)
+      await expect(agentPage.locator('body')).toContainText('GET /billing')
+      await expect(agentPage.locator('body')).toContainText(/approve/i)
+      const refusedApi = await agentPage.request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
+      expect(refusedApi.status()).toBe(403)
+      expect(refusedApi.headers()['content-type']).toContain('application/problem+json')
+      const problem = (await refusedApi.json()) as { code: string; approval?: { id: string; status: string } }
+      expect(problem).toMatchObject({ code: 'agent_action_forbidden', approval: { id: expect.stringMatching(/^apr_/), status: 'pending' } })
+      await expectPersonGetsBilling(page, appUrl)
+
+      // The person sees both requests, approves the page and declines the API call.
+      await page.goto(`${appUrl}/dashboard`)
+      const waiting = page.getByRole('list', { name: 'Waiting for your approval' })
+      const pageRequest = waiting.locator('.approval-item', { has: page.locator('.approval-path', { hasText: /^\/billing$/ }) })
+      const apiRequest = waiting.locator(`.approval-item[data-approval-id="${problem.approval?.id}"]`)
+      await expect(pageRequest.locator('.approval-method')).toHaveText('GET')
+      await expect(pageRequest.locator('.approval-when')).not.toBeEmpty()
+      await expect(apiRequest.locator('.approval-path')).toHaveText('/api/billing')
+      await pageRequest.getByRole('button', { name: 'Approve' }).click()
+      await expect(pageRequest).toHaveCount(0)
+      await apiRequest.getByRole('button', { name: 'Decline' }).click()
+      await expect(apiRequest).toHaveCount(0)
+
+      // The agent's retry of the page gets in; the declined API call stays refused.
+      const retried = await agentPage.goto(`${appUrl}/billing`)
+      expect(retried?.status()).toBe(200)
+      await expect(agentPage.getByRole('heading', { name: 'Billing' })).toBeVisible()
+      const declined = await agentPage.request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
+      expect(declined.status()).toBe(403)
+      expect(((await declined.json()) as { approval?: { id: string } }).approval?.id).not.toBe(problem.approval?.id)
+      await expectPersonGetsBilling(page, appUrl)
+      await agent.close()
+    })
+
+    test('a read-only link’s agent reads the dashboard but is refused a change (its POST /sign-out)', async ({ page, browser, stack }) => {
+      const appUrl = stack.app.url
+      await signInThroughSignInPage(page, appUrl)
+      const link = await mintThroughPanel(page, 'Only look around', 'read-only')
+      const agent = await browser.newContext()
+      const agentPage = await agent.newPage()
+      await agentPage.goto(link)
+      await expect(agentPage).toHaveURL(`${appUrl}/dashboard`)
+      await expect(agentPage.getByTestId('agent-session')).toBeVisible()
+
+      // Signing out is a write (it ends the session): outside `read-only`, refused with no approval to ask for.
+      const [response] = await Promise.all([
+        agentPage.waitForResponse((r) => new URL(r.url()).pathname === '/sign-out' && r.request().method() === 'POST'),
+        agentPage.getByRole('button', { name: 'Sign out' }).click(),
+      ])
+      expect(response.status()).toBe(403)
+      const problem = (await response.json()) as { code: string; approval?: unknown }
+      expect(problem.code).toBe('agent_action_forbidden')
+      expect(problem.approval).toBeUndefined()
+      await agentPage.goto(`${appUrl}/dashboard`)
+      await expect(agentPage.getByTestId('agent-session')).toBeVisible()
+      await agent.close()
+    })
+  })
+}
