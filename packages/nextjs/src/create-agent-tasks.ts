@@ -1,9 +1,9 @@
 import { type AdapterOptions, createAdapterKit, type CurrentRequestAgentTasksBase, pathBelow } from '@agent-tasks/core/adapter'
 import { lazyNextClerkClient } from './clerk-client.js'
 import { isNextControlFlowError } from './next-control-flow.js'
-import { readAuth } from './read-auth.js'
+import { type ProxyAuth, proxyAuth, readAuth } from './read-auth.js'
 import { processRateLimiter } from './process-rate-limiter.js'
-import { processMemoryStore } from './process-store.js'
+import { processApprovalStore, processMemoryStore } from './process-store.js'
 import { nextRequestOrigin } from './request-origin.js'
 import { type AgentTasksRouteHandler, pathBelowMount } from './route-context.js'
 
@@ -40,6 +40,14 @@ export interface AgentTasks extends CurrentRequestAgentTasksBase {
   handler: AgentTasksRouteHandlers
   /** One `POST` handler that mints a link, for a route file of your own: `export const POST = agentTasks.route`. */
   route: AgentTasksRouteHandler
+  /**
+   * The agent policy on every request `proxy.ts` (Next.js 16; `middleware.ts` before) matches, inside
+   * Clerk's middleware: `export default clerkMiddleware((auth, request) => agentTasks.guard(auth, request))`.
+   * `undefined`: go on (a person's request, and an agent's the policy allows); a response: answer it
+   * (403 `agent_action_forbidden`, problem+json or a small page for a page navigation; 503 when the
+   * ledger cannot be read).
+   */
+  guard(auth: ProxyAuth, request: Request): Promise<Response | undefined>
 }
 
 const nextAdapter = {
@@ -61,18 +69,25 @@ const nextAdapter = {
  * export const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
  * // app/api/agent-tasks/[[...path]]/route.ts
  * export const { POST, GET, PUT, PATCH, DELETE } = agentTasks.handler
+ * // proxy.ts: the agent policy on every request the matcher covers
+ * export default clerkMiddleware((auth, request) => agentTasks.guard(auth, request))
  * // a Server Action: const { url } = await agentTasks.create({ taskDescription: 'Nightly check' })
  */
 export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
   const { basePath, ...coreOptions } = options
   const limits =
     coreOptions.limits === false ? false : { ...coreOptions.limits, createRateLimiter: coreOptions.limits?.createRateLimiter ?? processRateLimiter }
-  const kit = createAdapterKit(nextAdapter, { ...coreOptions, limits, store: coreOptions.store ?? processMemoryStore() })
+  const approvals = { ...coreOptions.approvals, store: coreOptions.approvals?.store ?? processApprovalStore() }
+  const kit = createAdapterKit(nextAdapter, { ...coreOptions, limits, approvals, store: coreOptions.store ?? processMemoryStore() })
   const contract: AgentTasksRouteHandler = async (request, context) =>
     kit.respondWeb(request, request, basePath === undefined ? await pathBelowMount(request, context) : pathBelow(new URL(request.url).pathname, basePath))
   // Server Actions and server components have no request object: `readAuth` and the origin read Next.js's own.
   return kit.currentRequestInstance(() => undefined, {
     handler: { POST: contract, GET: contract, PUT: contract, PATCH: contract, DELETE: contract },
     route: (request: Request) => kit.respondWeb(request, request, '/'),
+    guard(auth: ProxyAuth, request: Request) {
+      proxyAuth.set(request, auth)
+      return kit.guardWeb(request, request)
+    },
   })
 }

@@ -1,3 +1,4 @@
+import type { AgentTasksAuth } from '@agent-tasks/core'
 import { authUnlessMiddlewareMissing } from '@agent-tasks/core/adapter'
 import { clerkNextServer } from './clerk-server.js'
 
@@ -7,7 +8,19 @@ import { clerkNextServer } from './clerk-server.js'
  * clerkMiddleware()", "clerkMiddleware() was not run, your proxy file might be misplaced", or a missing
  * auth signature ("the Clerk middleware did not run").
  */
-export const readAuth = authUnlessMiddlewareMissing(
+const readServerAuth = authUnlessMiddlewareMissing(
   async () => (await clerkNextServer()).auth(),
   /clerkMiddleware\(\)|middleware did not run/i,
 )
+
+/** The `auth` that `clerkMiddleware((auth, request) => …)` hands its handler, where `auth()` of `@clerk/nextjs/server` does not work. */
+export type ProxyAuth = () => Promise<AgentTasksAuth>
+
+/** The proxy's `auth` per request, for the guard (which runs in proxy.ts). */
+export const proxyAuth = new WeakMap<Request, ProxyAuth>()
+
+/** The caller: in proxy.ts, from Clerk's middleware handler; anywhere else, as `await auth()` sees them. */
+export function readAuth(native: Request | undefined): Promise<AgentTasksAuth | undefined> {
+  const inProxy = native === undefined ? undefined : proxyAuth.get(native)
+  return inProxy === undefined ? readServerAuth(native) : inProxy()
+}

@@ -1,7 +1,9 @@
 import { clerkMiddleware } from '@clerk/nextjs/server'
+import { agentTasks } from './lib/agent-tasks.js'
 import { clerkOptionsFromEnv } from './lib/clerk-options.js'
 
-export default clerkMiddleware(clerkOptionsFromEnv())
+// Clerk's middleware, and inside it the main instance's agent policy, as the README writes it.
+export default clerkMiddleware((auth, request) => agentTasks.guard(auth, request), clerkOptionsFromEnv())
 
 export const config = {
   // Clerk's recommended matcher, minus /no-middleware (where the adapter must explain the missing middleware).
