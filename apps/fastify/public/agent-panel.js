@@ -52,10 +52,12 @@ function addLink(agentTask) {
 form.addEventListener('submit', async (event) => {
   event.preventDefault()
   const fields = new FormData(form)
+  const scope = String(fields.get('scope') ?? '')
   const { ok, data } = await post('', {
     taskDescription: String(fields.get('taskDescription')),
     sessionMaxDurationInSeconds: Number(fields.get('sessionMaxDurationInSeconds')),
     redirectUrl: '/dashboard',
+    ...(scope === '' ? {} : { scope }),
   })
   if (ok) {
     showError(undefined)

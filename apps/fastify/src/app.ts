@@ -5,7 +5,8 @@ import formBody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { clerkOptionsFromEnv } from './clerk-options.ts'
-import { dashboardPage, homePage } from './pages.ts'
+import { billingOf } from './billing.ts'
+import { billingPage, dashboardPage, homePage } from './pages.ts'
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
@@ -26,6 +27,10 @@ export const agentTasks = createAgentTasks({
   redirect: { defaultUrl: '/dashboard' },
   taskDescription: 'Sample app agent task',
   session: { defaultSeconds: 900, maxSeconds: 3600 },
+  // The agent policy (the guard below enforces it). Unset, it is the built-in one: a `read-only` scope
+  // a link may be minted with, and agents must ask you before opening /billing, /account or their
+  // /api/ twins. For example, to refuse billing outright instead of asking:
+  // policy: { defaultPolicy: [{ effect: 'deny', paths: ['/billing/**', '/api/billing/**'] }] },
 })
 
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
@@ -40,6 +45,9 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/' })
   await app.register(formBody)
   await app.register(clerkPlugin, clerkOptionsFromEnv())
+  // The agent policy on every route below, after clerkPlugin's preHandler: an agent session may not open
+  // /billing or /api/billing until you approve it, nor use /api/agent-tasks; a `read-only` link's agent may only read.
+  app.addHook('preHandler', agentTasks.guard)
 
   // The whole agent-tasks contract: POST /api/agent-tasks and POST /api/agent-tasks/:id/revoke.
   await app.register(agentTasks.handler, { prefix: '/api/agent-tasks' })
@@ -63,6 +71,19 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
       agentId,
     })
     return reply.type('text/html; charset=utf-8').send(page)
+  })
+
+  // Guarded by the agent policy above: a person gets them, an agent only with the person's approval.
+  app.get('/api/billing', async (request, reply) => {
+    const { userId } = getAuth(request)
+    if (!userId) return reply.code(401).send({ title: 'Not signed in', detail: 'Sign in to see your billing.' })
+    return reply.send(billingOf(userId))
+  })
+
+  app.get('/billing', async (request, reply) => {
+    const { userId } = getAuth(request)
+    if (!userId) return reply.redirect('/')
+    return reply.type('text/html; charset=utf-8').send(billingPage(billingOf(userId)))
   })
 
   app.post('/sign-out', async (request, reply) => {

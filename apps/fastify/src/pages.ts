@@ -1,3 +1,4 @@
+import type { Billing } from './billing.ts'
 import { escapeHtml, layout } from './html.ts'
 
 export function homePage(options: { signInUrl: string | undefined; signedIn: boolean }): string {
@@ -24,6 +25,24 @@ export interface DashboardView {
   isAgentSession: boolean
   agentId: string | undefined
 }
+
+/** Agents' requests the policy asks me about (an agent session may not answer them, so it is left out there). */
+const APPROVALS = `<section class="panel" aria-labelledby="approvals-title">
+    <h2 id="approvals-title">Waiting for your approval</h2>
+    <p>Your agents asked to do these; the agent policy keeps them for you. Approving lets the agent retry that request for 5 minutes.</p>
+    <p class="toolbar"><button type="button" id="refresh-approvals">Refresh</button></p>
+    <ul id="approvals" aria-label="Waiting for your approval"></ul>
+    <p id="approvals-empty">Nothing is waiting.</p>
+  </section>
+<template id="approval-template">
+  <li class="approval-item">
+    <code><span class="approval-method"></span> <span class="approval-path"></span></code>
+    <span class="approval-when"></span>
+    <button type="button" class="approve">Approve</button>
+    <button type="button" class="decline danger">Decline</button>
+  </li>
+</template>
+<script type="module" src="/static/approvals.js"></script>`
 
 /** The ledger of my links; an agent session may not list or end anything, so it is left out there. */
 const MY_LINKS = `<section class="panel" aria-labelledby="my-links-title">
@@ -54,7 +73,7 @@ export function dashboardPage(view: DashboardView): string {
 <main>
   ${agentBanner}
   <h1>Dashboard</h1>
-  <p>Signed in as ${escapeHtml(view.email ?? view.displayName)}.</p>
+  <p>Signed in as ${escapeHtml(view.email ?? view.displayName)}. <a href="/billing">Billing</a></p>
   <section class="panel" aria-labelledby="agent-access">
     <h2 id="agent-access">Agent access</h2>
     <p>Mint a one-time link that signs an agent in as you and lands here. Treat it like a password.</p>
@@ -70,12 +89,18 @@ export function dashboardPage(view: DashboardView): string {
           <option value="3600">1 hour</option>
         </select>
       </label>
+      <label>Scope
+        <select name="scope">
+          <option value="" selected>None: anything but what the policy keeps for you</option>
+          <option value="read-only">read-only: look, never change</option>
+        </select>
+      </label>
       <button type="submit">Create link</button>
     </form>
     <p id="panel-error" class="error" role="alert" hidden></p>
     <ul id="links" aria-label="Links created on this page"></ul>
   </section>
-${view.isAgentSession ? '' : MY_LINKS}
+${view.isAgentSession ? '' : APPROVALS + MY_LINKS}
 </main>
 <template id="link-template">
   <li class="link-item">
@@ -87,5 +112,18 @@ ${view.isAgentSession ? '' : MY_LINKS}
   </li>
 </template>
 <script type="module" src="/static/agent-panel.js"></script>`,
+  )
+}
+
+/** `/billing`: a person's page; the agent policy keeps agents out until the person approves. */
+export function billingPage(billing: Billing): string {
+  return layout(
+    'Billing — Agent Tasks sample',
+    `<header><strong>Billing</strong><a href="/dashboard">Back to the dashboard</a></header>
+<main>
+  <h1>Billing</h1>
+  <p>Plan: <strong data-testid="billing-plan">${escapeHtml(billing.plan)}</strong></p>
+  <p>Next invoice: ${escapeHtml(billing.nextInvoice.amount)} on ${escapeHtml(billing.nextInvoice.date)}</p>
+</main>`,
   )
 }
