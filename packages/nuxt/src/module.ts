@@ -9,6 +9,11 @@ export interface ModuleOptions {
    * `server/agent-tasks` when that file exists, else an instance with the library's defaults.
    */
   instance?: string
+  /**
+   * Mounts the instance's `guard` as server middleware: the agent policy on every request, after
+   * Clerk's middleware (`@clerk/nuxt`'s, or yours in `server/middleware/`). Default `false`.
+   */
+  guard?: boolean
 }
 
 /**
@@ -17,11 +22,11 @@ export interface ModuleOptions {
  *
  * @example
  * // nuxt.config.ts
- * export default defineNuxtConfig({ modules: ['@clerk/nuxt', '@agent-tasks/nuxt'], agentTasks: { path: '/api/agent-tasks' } })
+ * export default defineNuxtConfig({ modules: ['@clerk/nuxt', '@agent-tasks/nuxt'], agentTasks: { path: '/api/agent-tasks', guard: true } })
  */
 const agentTasksModule: NuxtModule<ModuleOptions> = defineNuxtModule<ModuleOptions>({
   meta: { name: '@agent-tasks/nuxt', configKey: 'agentTasks', compatibility: { nuxt: '>=4.0.0' } },
-  defaults: { path: '/api/agent-tasks' },
+  defaults: { path: '/api/agent-tasks', guard: false },
   async setup(options, nuxt) {
     const resolver = createResolver(import.meta.url)
     const logger = useLogger('@agent-tasks/nuxt')
@@ -37,6 +42,9 @@ const agentTasksModule: NuxtModule<ModuleOptions> = defineNuxtModule<ModuleOptio
     // Bundled by Nitro, not loaded from node_modules: the runtime imports `#agent-tasks`, and the
     // server entry loads @clerk/nuxt/server, which needs Nitro's `#imports`.
     nuxt.options.build.transpile.push('@agent-tasks/nuxt')
+    // Nitro runs the app's server/middleware/ files first, then the modules' middleware in module
+    // order: after @clerk/nuxt's either way, so the caller is known when the guard runs.
+    if (options.guard === true) addServerHandler({ middleware: true, handler: resolver.resolve('./runtime/guard') })
     if (options.path === false) return
     const path = `/${options.path.replace(/^\/+|\/+$/g, '')}`
     const handler = resolver.resolve('./runtime/handler')

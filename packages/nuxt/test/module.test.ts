@@ -9,6 +9,7 @@ const moduleEntry = fileURLToPath(new URL('../dist/module.js', import.meta.url))
 // The module names its runtime files without extension, as Nuxt resolves them.
 const defaultInstance = fileURLToPath(new URL('../dist/runtime/default-instance', import.meta.url))
 const handler = fileURLToPath(new URL('../dist/runtime/handler', import.meta.url))
+const guard = fileURLToPath(new URL('../dist/runtime/guard', import.meta.url))
 // Projects live inside this package, so Nuxt resolves from its node_modules.
 const projectsDir = fileURLToPath(new URL('./.projects/', import.meta.url))
 const roots: string[] = []
@@ -28,7 +29,8 @@ async function setUp(root: string, agentTasks: Record<string, unknown> = {}) {
   const nuxt = await loadNuxt({ cwd: root, ready: true, overrides: { modules: [moduleEntry], telemetry: false, agentTasks } as never })
   try {
     const mounted = nuxt.options.serverHandlers.filter((entry) => entry.handler === handler).map((entry) => entry.route)
-    return { alias: nuxt.options.alias['#agent-tasks'], mounted }
+    const guards = nuxt.options.serverHandlers.filter((entry) => entry.handler === guard).map(({ middleware, route }) => ({ middleware, route }))
+    return { alias: nuxt.options.alias['#agent-tasks'], mounted, guards }
   } finally {
     await nuxt.close()
   }
@@ -56,6 +58,12 @@ describe('the Nuxt module', () => {
     const { alias, mounted } = await setUp(projectWith({ 'server/links.ts': 'export const agentTasks = {}\n' }), { path: false, instance: 'server/links' })
     expect(alias?.endsWith(join('server', 'links.ts'))).toBe(true)
     expect(mounted).toEqual([])
+  })
+
+  it('mounts the guard as server middleware only with guard: true, with the contract or without it', async () => {
+    expect((await setUp(projectWith())).guards).toEqual([])
+    expect((await setUp(projectWith(), { guard: true })).guards).toEqual([{ middleware: true, route: undefined }])
+    expect((await setUp(projectWith(), { guard: true, path: false })).guards).toEqual([{ middleware: true, route: undefined }])
   })
 
   it('refuses an instance option that names no file', async () => {

@@ -13,6 +13,7 @@ import {
   defineEventHandler,
   type EventHandler,
   type EventHandlerRequest,
+  getRequestHeader,
   getRequestHost,
   getRequestProtocol,
   type H3Event,
@@ -29,6 +30,13 @@ export interface AgentTasks extends AgentTasksBase<H3Event> {
   handler: EventHandler<EventHandlerRequest, Promise<string>>
   /** One handler that mints a link, for a route of your own: `export default agentTasks.route` in `server/api/….post.ts`. */
   route: EventHandler<EventHandlerRequest, Promise<string>>
+  /**
+   * The agent policy on every request, as Nitro server middleware after Clerk's: the module mounts it
+   * with `agentTasks: { guard: true }` in nuxt.config. A person's request (and an agent's the policy
+   * allows) goes on (`undefined`); an agent's refused one is answered 403 `agent_action_forbidden`
+   * (problem+json, or a small page for a page navigation), or 503 when the ledger cannot be read.
+   */
+  guard: EventHandler<EventHandlerRequest, Promise<string | undefined>>
 }
 
 const PACKAGE = '@agent-tasks/nuxt'
@@ -76,6 +84,7 @@ function pathBelowRest(event: H3Event): string {
  * @example
  * // server/agent-tasks.ts
  * export const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' } })
+ * // nuxt.config.ts: `agentTasks: { guard: true }` puts the agent policy on every request
  * // any server route: const { url } = await agentTasks.create(event, { taskDescription: 'Nightly check' })
  */
 export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
@@ -87,8 +96,18 @@ export function createAgentTasks(options: AgentTasksOptions = {}): AgentTasks {
     setResponseHeaders(event, response.headers)
     return response.body
   }
-  return kit.instance<Pick<AgentTasks, 'handler' | 'route'>>({
+  const guard = async (event: H3Event): Promise<string | undefined> => {
+    // `event.path` is what h3 routes (query included).
+    const request = { method: event.method, path: event.path.split('?', 1)[0] ?? '/', accept: getRequestHeader(event, 'accept') }
+    const refusal = await kit.guard(event, request)
+    if (refusal === undefined) return undefined
+    setResponseStatus(event, refusal.status)
+    setResponseHeaders(event, refusal.headers)
+    return refusal.body
+  }
+  return kit.instance<Pick<AgentTasks, 'handler' | 'route' | 'guard'>>({
     handler: defineEventHandler((event) => serve(event, pathBelowRest(event))),
     route: defineEventHandler((event) => serve(event, '/')),
+    guard: defineEventHandler(guard),
   })
 }

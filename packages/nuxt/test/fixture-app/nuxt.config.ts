@@ -10,6 +10,7 @@ export default defineNuxtConfig({
   modules: ['@clerk/nuxt', built('module.js')],
   // Clerk's middleware comes from server/middleware/clerk.ts, which skips /no-middleware/.
   clerk: { skipServerMiddleware: true, telemetry: { disabled: true } },
-  agentTasks: { path: '/api/agent-tasks' },
+  // The guard runs after server/middleware/clerk.ts (Nitro runs the app's middleware files first).
+  agentTasks: { path: '/api/agent-tasks', guard: true },
   alias: { '@agent-tasks/nuxt/server': built('server/index.js') },
 })

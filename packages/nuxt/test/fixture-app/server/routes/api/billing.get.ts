@@ -1,0 +1,3 @@
+import { guardedAnswer } from '@agent-tasks/conformance/fixture'
+
+export default defineEventHandler(() => guardedAnswer('billing'))
