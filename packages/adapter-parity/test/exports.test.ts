@@ -34,8 +34,8 @@ const SHARED_EXPORTS = [
   'RevokeAllResult',
 ]
 
-/** What every adapter's instance offers: the contract, the single route, the programmatic API, the store. */
-const SHARED_MEMBERS = ['create', 'handler', 'list', 'revoke', 'revokeAll', 'route', 'store']
+/** What every adapter's instance offers: the contract, the single route, the programmatic API (approvals too), the store, the guard. */
+const SHARED_MEMBERS = ['approvals', 'create', 'guard', 'handler', 'list', 'revoke', 'revokeAll', 'route', 'store']
 
 describe.each(ADAPTERS)('%s', (name) => {
   const api = publicApiOf(name)
