@@ -46,6 +46,25 @@ describe('@agent-tasks/express', () => {
     expect(await custom.json()).toEqual({ custom: true })
   })
 
+  it('the guard mounted below a path checks the whole path the app routes', async () => {
+    const app = express()
+    app.use(clerkMiddleware())
+    const agentTasks = createAgentTasks({ policy: { defaultPolicy: [{ effect: 'deny', paths: ['/account/billing/**'] }] } })
+    // Below /account, `req.path` is `/billing`: only the whole path matches the rule.
+    app.use('/account', agentTasks.guard)
+    app.get('/account/billing', (_req, res) => {
+      res.json({ billing: true })
+    })
+    const origin = await start(app)
+    const user = emulator.users.findByEmail('ada@example.com')?.id as string
+    const agent = await emulator.signIn(user, { actor: { type: 'agent', sub: 'agt_express' } })
+    const refused = await fetch(`${origin}/account/billing?x=1`, { headers: { Authorization: `Bearer ${agent.token}` } })
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toMatchObject({ code: 'agent_action_forbidden' })
+    const person = await fetch(`${origin}/account/billing`, { headers: { Authorization: `Bearer ${token}` } })
+    expect(await person.json()).toEqual({ billing: true })
+  })
+
   it('takes the origin from X-Forwarded-Host and -Proto only with `trust proxy`', async () => {
     const headers = { 'X-Forwarded-Host': 'app.example', 'X-Forwarded-Proto': 'https' }
     const body = JSON.stringify({ redirectUrl: '/dashboard' })
