@@ -1,9 +1,12 @@
 import { clerkMiddleware } from '@clerk/react-router/server'
 import type { ReactNode } from 'react'
 import { Links, Meta, Outlet, Scripts } from 'react-router'
+import { agentTasks } from './agent-tasks.server'
 import stylesheet from './styles.css?url'
 
-export const middleware = [clerkMiddleware()]
+// Clerk's middleware, then the agent policy on every route: an agent session may not open /billing or
+// /api/billing until you approve it, nor use /api/agent-tasks; a `read-only` link's agent may only read.
+export const middleware = [clerkMiddleware(), agentTasks.guard]
 
 export const links = () => [
   { rel: 'stylesheet', href: stylesheet },

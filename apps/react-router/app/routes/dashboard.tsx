@@ -1,5 +1,5 @@
 import { clerkClient, getAuth } from '@clerk/react-router/server'
-import { redirect } from 'react-router'
+import { Link, redirect } from 'react-router'
 import { AgentPanel } from '../agent-panel'
 import type { Route } from './+types/dashboard'
 
@@ -44,7 +44,9 @@ export default function Dashboard({ loaderData: { displayName, email, isAgentSes
           </p>
         ) : null}
         <h1>Dashboard</h1>
-        <p>Signed in as {email ?? displayName}.</p>
+        <p>
+          Signed in as {email ?? displayName}. <Link to="/billing">Billing</Link>
+        </p>
         <AgentPanel showLedger={!isAgentSession} />
       </main>
     </>
