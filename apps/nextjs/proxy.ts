@@ -1,9 +1,14 @@
 import { clerkMiddleware } from '@clerk/nextjs/server'
 import { NextResponse } from 'next/server'
+import { agentTasks } from './lib/agent-tasks'
 import { clerkOptionsFromEnv } from './lib/clerk-options'
 import { contentSecurityPolicy } from './lib/content-security-policy'
 
-export default clerkMiddleware((_auth, request) => {
+export default clerkMiddleware(async (auth, request) => {
+  // The agent policy first: an agent session may not open /billing or /api/billing until you approve
+  // it, nor use /api/agent-tasks; a `read-only` link's agent may only read.
+  const refused = await agentTasks.guard(auth, request)
+  if (refused) return refused
   const nonce = btoa(crypto.randomUUID())
   const policy = contentSecurityPolicy(nonce)
   const requestHeaders = new Headers(request.headers)

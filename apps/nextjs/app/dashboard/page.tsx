@@ -1,5 +1,6 @@
 import { auth, currentUser } from '@clerk/nextjs/server'
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { AgentPanel } from './agent-panel'
 
@@ -37,7 +38,13 @@ export default async function DashboardPage() {
           </p>
         ) : null}
         <h1>Dashboard</h1>
-        <p>Signed in as {email ?? displayName}.</p>
+        <p>
+          Signed in as {email ?? displayName}.{' '}
+          {/* Not prefetched: an agent's prefetch would be refused by the policy and ask you for approval. */}
+          <Link href="/billing" prefetch={false}>
+            Billing
+          </Link>
+        </p>
         <AgentPanel showLedger={!isAgentSession} />
       </main>
     </>
