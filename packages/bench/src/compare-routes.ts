@@ -1,7 +1,7 @@
 import { type LoadSpec, loadRound, type RoundResult } from './load-round.ts'
 import type { BenchOptions } from './options.ts'
 import type { BenchPath } from './paths.ts'
-import { ROUTES, type RouteName } from './servers/routes.ts'
+import type { RouteName } from './servers/routes.ts'
 import { median, percentile } from './stats.ts'
 
 /** Over the rounds of one route: the median req/s, and latency percentiles of all their responses pooled. */
@@ -31,6 +31,8 @@ export interface CompareSetup {
   options: BenchOptions
   /** A fresh session token living at least `ttlSeconds`. */
   sessionToken(ttlSeconds: number): Promise<string>
+  /** A fresh token of an agent session (a link minted on the server with the `read-only` scope, opened) living at least `ttlSeconds`. */
+  agentToken(ttlSeconds: number): Promise<string>
   progress(line: string): void
 }
 
@@ -70,9 +72,10 @@ export async function compareRoutes(setup: CompareSetup): Promise<Comparison> {
   const label = `${setup.adapter.padEnd(7)} ${path.name.padEnd(6)}`
   const run = async (route: RouteName, seconds: number): Promise<MeasuredRound> => {
     const spec: LoadSpec = {
-      url: `${setup.origin}${ROUTES[route]}`,
+      url: `${setup.origin}${route === 'seed' ? path.routes.baseline : path.routes.candidate}`,
+      method: path.method,
       // A fresh token per run: the emulator's tokens live 60 s unless asked otherwise.
-      token: path.signedIn ? await setup.sessionToken(seconds + 60) : undefined,
+      token: path.caller === 'person' ? await setup.sessionToken(seconds + 60) : path.caller === 'agent' ? await setup.agentToken(seconds + 60) : undefined,
       seconds,
       connections: options.connections,
       expected: path.expected,

@@ -10,6 +10,10 @@ export interface EmulatorProcess {
   env: Record<string, string>
   /** A fresh session token of the seeded user, for `Authorization: Bearer`. */
   sessionToken(ttlSeconds: number): Promise<string>
+  /** A fresh token of one of the seeded user's sessions (an agent's, say). */
+  tokenOf(sessionId: string, ttlSeconds: number): Promise<string>
+  /** The seeded user's active sessions, as Clerk's Backend API lists them. */
+  activeSessions(): Promise<Array<{ id: string; actor: { type?: string; task_id?: string } | null }>>
   close(): Promise<void>
 }
 
@@ -60,12 +64,13 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
     const [user] = await bapi<Array<{ id: string }>>('GET', `/v1/users?email_address=${encodeURIComponent(USER_EMAIL)}`)
     if (!user) throw new Error(`the emulator has no user ${USER_EMAIL}`)
     const session = await bapi<{ id: string }>('POST', '/v1/sessions', { user_id: user.id })
+    const tokenOf = async (sessionId: string, ttlSeconds: number) =>
+      (await bapi<{ jwt: string }>('POST', `/v1/sessions/${sessionId}/tokens`, { expires_in_seconds: ttlSeconds })).jwt
     return {
       env,
-      async sessionToken(ttlSeconds) {
-        const { jwt } = await bapi<{ jwt: string }>('POST', `/v1/sessions/${session.id}/tokens`, { expires_in_seconds: ttlSeconds })
-        return jwt
-      },
+      sessionToken: (ttlSeconds) => tokenOf(session.id, ttlSeconds),
+      tokenOf,
+      activeSessions: () => bapi('GET', `/v1/sessions?user_id=${user.id}&status=active&limit=500`),
       close: () => stopChild(child),
     }
   } catch (error) {

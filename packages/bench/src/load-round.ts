@@ -3,6 +3,8 @@ import { percentile } from './stats.ts'
 
 export interface LoadSpec {
   url: string
+  /** POST sends `{}` as JSON; GET sends nothing. */
+  method: 'POST' | 'GET'
   /** Session token for `Authorization: Bearer`; none for a signed-out caller. */
   token: string | undefined
   seconds: number
@@ -26,7 +28,7 @@ export interface RoundResult {
 }
 
 /**
- * One autocannon run: POST `{}` as JSON for `seconds` over `connections` keep-alive connections.
+ * One autocannon run: POST `{}` as JSON (or a GET) for `seconds` over `connections` keep-alive connections.
  * Latencies come from each response (autocannon's own histogram rounds to whole milliseconds,
  * too coarse for a 5 % goal on routes that answer in a few).
  */
@@ -34,9 +36,12 @@ export async function loadRound(spec: LoadSpec): Promise<RoundResult> {
   const latencies: number[] = []
   const instance = autocannon({
     url: spec.url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(spec.token ? { authorization: `Bearer ${spec.token}` } : {}) },
-    body: '{}',
+    method: spec.method,
+    headers: {
+      ...(spec.method === 'POST' ? { 'content-type': 'application/json' } : { accept: 'application/json' }),
+      ...(spec.token ? { authorization: `Bearer ${spec.token}` } : {}),
+    },
+    ...(spec.method === 'POST' ? { body: '{}' } : {}),
     connections: spec.connections,
     duration: spec.seconds,
   })

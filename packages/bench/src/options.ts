@@ -12,13 +12,13 @@ export interface BenchOptions {
   warmupSeconds: number
   connections: number
   adapters: AdapterName[]
-  /** Which paths to measure (`create`, `401`). */
+  /** Which paths to measure (`create`, `401`, `guard-person`, `guard-agent`). */
   paths: string[]
 }
 
 const DEFAULTS = { rounds: 6, seconds: 3, warmup: 2, connections: 10 }
 
-export const USAGE = `Usage: pnpm bench [--rounds n] [--seconds n] [--warmup n] [--connections n] [--only astro,express,fastify,nextjs,nuxt,react-router,tanstack-react-start] [--paths create,401]
+export const USAGE = `Usage: pnpm bench [--rounds n] [--seconds n] [--warmup n] [--connections n] [--only astro,express,fastify,nextjs,nuxt,react-router,tanstack-react-start] [--paths create,401,guard-person,guard-agent]
 Environment equivalents: BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ONLY, BENCH_PATHS (flags win).
 `
 
@@ -61,6 +61,6 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     warmupSeconds: positiveInt(values.warmup ?? env.BENCH_WARMUP, DEFAULTS.warmup, 'warmup', { allowZero: true }),
     connections: positiveInt(values.connections ?? env.BENCH_CONNECTIONS, DEFAULTS.connections, 'connections'),
     adapters: adapterList(values.only ?? env.BENCH_ONLY),
-    paths: (values.paths ?? env.BENCH_PATHS ?? 'create,401').split(',').map((name) => name.trim()),
+    paths: (values.paths ?? env.BENCH_PATHS ?? 'create,401,guard-person,guard-agent').split(',').map((name) => name.trim()),
   }
 }

@@ -35,9 +35,9 @@ try {
     const server = await forkServer(SERVERS[adapter], emulator.env)
     try {
       const url = `${server.origin}${ROUTES[route]}`
-      await loadRound({ url, token, seconds: 2, connections: 10, expected: (status) => status < 300 })
+      await loadRound({ url, method: 'POST', token, seconds: 2, connections: 10, expected: (status) => status < 300 })
       const before = server.cpuMicros() ?? 0
-      const round = await loadRound({ url, token, seconds, connections: 10, expected: (status) => status < 300 })
+      const round = await loadRound({ url, method: 'POST', token, seconds, connections: 10, expected: (status) => status < 300 })
       const cpu = (server.cpuMicros() ?? 0) - before
       const responses = round.requestsPerSecond * seconds
       process.stdout.write(`${route}: ${Math.round(round.requestsPerSecond)} req/s, ${(cpu / responses).toFixed(0)} µs CPU per response, ${Math.round(responses)} responses\n`)

@@ -74,3 +74,33 @@ export function throughputTable(comparisons: Comparison[]): string {
 export function methodLine(options: BenchOptions): string {
   return `req/s: medians of ${options.rounds} alternating rounds of ${options.seconds} s per route (after ${options.warmupSeconds} s of warm-up each), ${options.connections} connections, Node ${process.version}; "req/s ÷": the median of the adapter ÷ seed ratios of the round pairs, "per round": the lowest and highest of them (the run's noise). p50/p99: over all measured responses of the route. "app CPU": the app server process's CPU time (user + system, from /proc) per expected response over all rounds — the cost of the route itself, steadier than req/s when the machine's speed drifts. create = signed-in POST that mints a link (2xx counts), 401 = signed-out POST (401 counts). ÷ = adapter ÷ seed.`
 }
+
+/** The guard's goals (issue #18): a person's request ≤ 1.02×, an agent's with its link cached ≤ 1.05× the route's server CPU without the guard. */
+export const GUARD_CPU_GOALS: Record<string, number> = { 'guard-person': 1.02, 'guard-agent': 1.05 }
+
+export function guardTable(comparisons: Comparison[]): string {
+  const rows = comparisons.map(({ adapter, path, seed, adapterRoute, pairRatios }) => {
+    const cpu = seed.appCpuMicrosPerRequest === undefined || adapterRoute.appCpuMicrosPerRequest === undefined ? undefined : adapterRoute.appCpuMicrosPerRequest / seed.appCpuMicrosPerRequest
+    const goal = GUARD_CPU_GOALS[path.name]
+    return [
+      adapter,
+      path.name,
+      Math.round(seed.requestsPerSecond).toLocaleString('en-US'),
+      Math.round(adapterRoute.requestsPerSecond).toLocaleString('en-US'),
+      median(pairRatios).toFixed(3),
+      `${Math.min(...pairRatios).toFixed(2)}–${Math.max(...pairRatios).toFixed(2)}`,
+      `${ms(seed.p99)} / ${ms(adapterRoute.p99)}`,
+      cpuColumn(seed.appCpuMicrosPerRequest, adapterRoute.appCpuMicrosPerRequest),
+      cpu === undefined || goal === undefined ? 'n/a' : `≤ ${goal} ${mark(cpu <= goal)}`,
+    ]
+  })
+  return table(
+    ['adapter', 'path', 'without req/s', 'with req/s', 'req/s ÷', 'per round', 'p99 ms without / with', 'app CPU µs/req: without / with (÷)', 'CPU goal'],
+    rows,
+    [false, false, true, true, true, true, true, true, false],
+  )
+}
+
+export function guardMethodLine(): string {
+  return 'The same rounds, in the same alternating order, on one of the app\'s own routes (a GET answering a small JSON) mounted twice: without and with `agentTasks.guard` in front. guard-person = a person\'s session token (the guard lets it through without a store call); guard-agent = the token of an agent session opened by a link minted with the `read-only` scope (the guard places the session once, from the ledger or Clerk, then decides from its cache). ÷ = with ÷ without.'
+}

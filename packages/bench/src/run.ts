@@ -1,3 +1,4 @@
+import { agentSessionOn } from './agent-session.ts'
 import { type AppProcess, forkServer } from './app-process.ts'
 import { buildAstroApp, startAstroApp } from './astro-app.ts'
 import { measureBundleSizes } from './bundle-size.ts'
@@ -6,10 +7,10 @@ import { startEmulatorProcess } from './emulator-process.ts'
 import { buildNextApp, startNextApp } from './next-app.ts'
 import { buildNuxtApp, startNuxtApp } from './nuxt-app.ts'
 import { type AdapterName, type BenchOptions, readOptions, USAGE } from './options.ts'
-import { PATHS } from './paths.ts'
+import { isGuardPath, PATHS } from './paths.ts'
 import { preflight } from './preflight.ts'
 import { buildReactRouterApp, startReactRouterApp } from './react-router-app.ts'
-import { methodLine, sizeTable, throughputTable } from './report.ts'
+import { guardMethodLine, guardTable, methodLine, sizeTable, throughputTable } from './report.ts'
 import { buildTanstackStartApp, startTanstackStartApp } from './tanstack-start-app.ts'
 
 const servers: Record<AdapterName, (env: Record<string, string>) => Promise<AppProcess>> = {
@@ -32,6 +33,7 @@ const builds: Partial<Record<AdapterName, { app: string; command: string; build:
 }
 
 const print = (text: string) => process.stdout.write(`${text}\n`)
+const noAgentPath = (): Promise<string> => Promise.reject(new Error('no agent path was asked for'))
 const progress = (line: string) => process.stderr.write(`  ${line}\n`)
 
 /** One emulator and one server for `adapter`; both paths compared on it. */
@@ -41,10 +43,21 @@ async function benchAdapter(adapter: AdapterName, options: BenchOptions): Promis
     const app = await servers[adapter](emulator.env)
     try {
       await preflight(app.origin, await emulator.sessionToken(60))
+      const paths = PATHS.filter((path) => options.paths.includes(path.name) && (path.adapters === undefined || path.adapters.includes(adapter)))
+      const agentToken = paths.some((path) => path.caller === 'agent') ? await agentSessionOn(app.origin, emulator) : noAgentPath
       const comparisons: Comparison[] = []
-      for (const path of PATHS.filter((candidate) => options.paths.includes(candidate.name))) {
+      for (const path of paths) {
         comparisons.push(
-          await compareRoutes({ adapter, path, origin: app.origin, appCpuMicros: app.cpuMicros, options, sessionToken: emulator.sessionToken, progress }),
+          await compareRoutes({
+            adapter,
+            path,
+            origin: app.origin,
+            appCpuMicros: app.cpuMicros,
+            options,
+            sessionToken: emulator.sessionToken,
+            agentToken,
+            progress,
+          }),
         )
       }
       return comparisons
@@ -81,10 +94,20 @@ async function main(): Promise<void> {
     progress(`${adapter}: starting the emulator and the server`)
     comparisons.push(...(await benchAdapter(adapter, options)))
   }
-  print('\n## Seed route vs adapter route, same server\n')
-  print(methodLine(options))
-  print('')
-  print(throughputTable(comparisons))
+  const seedVsAdapter = comparisons.filter((comparison) => !isGuardPath(comparison.path))
+  const guard = comparisons.filter((comparison) => isGuardPath(comparison.path))
+  if (seedVsAdapter.length > 0) {
+    print('\n## Seed route vs adapter route, same server\n')
+    print(methodLine(options))
+    print('')
+    print(throughputTable(seedVsAdapter))
+  }
+  if (guard.length > 0) {
+    print('\n## An app route without vs with agentTasks.guard, same server\n')
+    print(guardMethodLine())
+    print('')
+    print(guardTable(guard))
+  }
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { clerkMiddleware } from '@clerk/express'
 import express from 'express'
 import { addSeedRoute } from './express-seed.ts'
 import { adapterWork } from './adapter-options.ts'
-import { announceListening, ROUTES } from './routes.ts'
+import { announceListening, APP_ROUTE_ANSWER, GUARD_ROUTES, ROUTES } from './routes.ts'
 
 // Forked by the bench with the emulator's CLERK_* environment.
 const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' }, ...adapterWork() })
@@ -12,6 +12,11 @@ const app = express()
 app.use(clerkMiddleware())
 addSeedRoute(app, ROUTES.seed)
 app.post(ROUTES.adapter, agentTasks.route)
+const appRoute: express.RequestHandler = (_req, res) => {
+  res.json(APP_ROUTE_ANSWER)
+}
+app.get(GUARD_ROUTES.unguarded, appRoute)
+app.get(GUARD_ROUTES.guarded, agentTasks.guard, appRoute)
 
 const server = app.listen(0, '127.0.0.1', (error?: Error) => {
   if (error) throw error

@@ -4,7 +4,7 @@ import Fastify from 'fastify'
 import { clerkOptionsFromEnv } from './fastify-clerk-options.ts'
 import { seedRoutes } from './fastify-seed.ts'
 import { adapterWork } from './adapter-options.ts'
-import { announceListening, ROUTES } from './routes.ts'
+import { announceListening, APP_ROUTE_ANSWER, GUARD_ROUTES, ROUTES } from './routes.ts'
 
 // Forked by the bench with the emulator's CLERK_* environment.
 const agentTasks = createAgentTasks({ redirect: { defaultUrl: '/dashboard' }, ...adapterWork() })
@@ -13,6 +13,8 @@ const app = Fastify()
 await app.register(clerkPlugin, clerkOptionsFromEnv())
 seedRoutes(app, ROUTES.seed)
 app.post(ROUTES.adapter, agentTasks.route)
+app.get(GUARD_ROUTES.unguarded, async () => APP_ROUTE_ANSWER)
+app.get(GUARD_ROUTES.guarded, { preHandler: agentTasks.guard }, async () => APP_ROUTE_ANSWER)
 
 await app.listen({ port: 0, host: '127.0.0.1' })
 const address = app.server.address()

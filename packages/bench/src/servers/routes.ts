@@ -3,6 +3,12 @@ export const ROUTES = { seed: '/seed', adapter: '/adapter' } as const
 
 export type RouteName = keyof typeof ROUTES
 
+/** One of the app's own routes (a small JSON answer), without and with `agentTasks.guard` in front (Express and Fastify servers). */
+export const GUARD_ROUTES = { unguarded: '/unguarded', guarded: '/guarded' } as const
+
+/** What the app's own route answers. */
+export const APP_ROUTE_ANSWER = { plan: 'team', seats: 5 } as const
+
 /** What a forked server sends its parent once it listens. */
 export interface ListeningMessage {
   port: number
