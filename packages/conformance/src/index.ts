@@ -11,4 +11,5 @@ export {
 export type { AppWithoutClerk, ConformanceSetup, ConformanceTarget, RunningApp } from './target.js'
 export { type BuiltFixture, buildFixtureApp, installedBin } from './built-fixture.js'
 export { freePort, type ServerCommand, type ServerProcess, startServerProcess } from './server-process.js'
+export { startNextServer } from './next-server.js'
 export { type SharedServerTargetOptions, sharedServerTarget } from './shared-server-target.js'
