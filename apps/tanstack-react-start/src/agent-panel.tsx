@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { Approvals } from './approvals'
 import { MyAgentLinks } from './my-agent-links'
 
 // The agent-access panel: mints and revokes links through the adapter's routes. Requests are
@@ -80,10 +81,12 @@ export function AgentPanel({ showLedger }: { showLedger: boolean }) {
   async function mint(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const fields = new FormData(event.currentTarget)
+    const scope = String(fields.get('scope') ?? '')
     const { ok, data } = await post('', {
       taskDescription: String(fields.get('taskDescription')),
       sessionMaxDurationInSeconds: Number(fields.get('sessionMaxDurationInSeconds')),
       redirectUrl: '/dashboard',
+      ...(scope === '' ? {} : { scope }),
     })
     if (ok) {
       setProblem(undefined)
@@ -113,6 +116,13 @@ export function AgentPanel({ showLedger }: { showLedger: boolean }) {
               <option value="3600">1 hour</option>
             </select>
           </label>
+          <label>
+            Scope
+            <select name="scope" defaultValue="">
+              <option value="">None: anything but what the policy keeps for you</option>
+              <option value="read-only">read-only: look, never change</option>
+            </select>
+          </label>
           <button type="submit">Create link</button>
         </fieldset>
       </form>
@@ -124,6 +134,7 @@ export function AgentPanel({ showLedger }: { showLedger: boolean }) {
           <LinkItem key={link.agentTaskId} link={link} onProblem={setProblem} onRevoked={changed} />
         ))}
       </ul>
+      {showLedger ? <Approvals onProblem={setProblem} /> : null}
       {showLedger ? <MyAgentLinks version={version} onProblem={setProblem} /> : null}
     </section>
   )

@@ -10,13 +10,20 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as BillingRouteImport } from './routes/billing'
 import { Route as DashboardRouteImport } from './routes/dashboard'
 import { Route as SignOutRouteImport } from './routes/sign-out'
+import { Route as ApiBillingRouteImport } from './routes/api/billing'
 import { Route as ApiAgentTasksSplatRouteImport } from './routes/api/agent-tasks/$'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BillingRoute = BillingRouteImport.update({
+  id: '/billing',
+  path: '/billing',
   getParentRoute: () => rootRouteImport,
 } as any)
 const DashboardRoute = DashboardRouteImport.update({
@@ -29,6 +36,11 @@ const SignOutRoute = SignOutRouteImport.update({
   path: '/sign-out',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ApiBillingRoute = ApiBillingRouteImport.update({
+  id: '/api/billing',
+  path: '/api/billing',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ApiAgentTasksSplatRoute = ApiAgentTasksSplatRouteImport.update({
   id: '/api/agent-tasks/$',
   path: '/api/agent-tasks/$',
@@ -37,35 +49,62 @@ const ApiAgentTasksSplatRoute = ApiAgentTasksSplatRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/billing': typeof BillingRoute
   '/dashboard': typeof DashboardRoute
   '/sign-out': typeof SignOutRoute
+  '/api/billing': typeof ApiBillingRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/billing': typeof BillingRoute
   '/dashboard': typeof DashboardRoute
   '/sign-out': typeof SignOutRoute
+  '/api/billing': typeof ApiBillingRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/billing': typeof BillingRoute
   '/dashboard': typeof DashboardRoute
   '/sign-out': typeof SignOutRoute
+  '/api/billing': typeof ApiBillingRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/dashboard' | '/sign-out' | '/api/agent-tasks/$'
+  fullPaths:
+    | '/'
+    | '/billing'
+    | '/dashboard'
+    | '/sign-out'
+    | '/api/billing'
+    | '/api/agent-tasks/$'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/dashboard' | '/sign-out' | '/api/agent-tasks/$'
-  id: '__root__' | '/' | '/dashboard' | '/sign-out' | '/api/agent-tasks/$'
+  to:
+    | '/'
+    | '/billing'
+    | '/dashboard'
+    | '/sign-out'
+    | '/api/billing'
+    | '/api/agent-tasks/$'
+  id:
+    | '__root__'
+    | '/'
+    | '/billing'
+    | '/dashboard'
+    | '/sign-out'
+    | '/api/billing'
+    | '/api/agent-tasks/$'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  BillingRoute: typeof BillingRoute
   DashboardRoute: typeof DashboardRoute
   SignOutRoute: typeof SignOutRoute
+  ApiBillingRoute: typeof ApiBillingRoute
   ApiAgentTasksSplatRoute: typeof ApiAgentTasksSplatRoute
 }
 
@@ -76,6 +115,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/billing': {
+      id: '/billing'
+      path: '/billing'
+      fullPath: '/billing'
+      preLoaderRoute: typeof BillingRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/dashboard': {
@@ -92,6 +138,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SignOutRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/api/billing': {
+      id: '/api/billing'
+      path: '/api/billing'
+      fullPath: '/api/billing'
+      preLoaderRoute: typeof ApiBillingRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/api/agent-tasks/$': {
       id: '/api/agent-tasks/$'
       path: '/api/agent-tasks/$'
@@ -104,8 +157,10 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  BillingRoute: BillingRoute,
   DashboardRoute: DashboardRoute,
   SignOutRoute: SignOutRoute,
+  ApiBillingRoute: ApiBillingRoute,
   ApiAgentTasksSplatRoute: ApiAgentTasksSplatRoute,
 }
 export const routeTree = rootRouteImport

@@ -1,4 +1,4 @@
-import { createFileRoute } from '@tanstack/react-router'
+import { createFileRoute, Link } from '@tanstack/react-router'
 import { AgentPanel } from '../agent-panel'
 import { getDashboard } from '../session'
 
@@ -28,7 +28,9 @@ function Dashboard() {
           </p>
         ) : null}
         <h1>Dashboard</h1>
-        <p>Signed in as {email ?? displayName}.</p>
+        <p>
+          Signed in as {email ?? displayName}. <Link to="/billing">Billing</Link>
+        </p>
         <AgentPanel showLedger={!isAgentSession} />
       </main>
     </>
