@@ -13,7 +13,7 @@ export interface EmulatorProcess {
   /** A fresh token of one of the seeded user's sessions (an agent's, say). */
   tokenOf(sessionId: string, ttlSeconds: number): Promise<string>
   /** The seeded user's active sessions, as Clerk's Backend API lists them. */
-  activeSessions(): Promise<Array<{ id: string; actor: { type?: string; task_id?: string } | null }>>
+  activeSessions(): Promise<Array<{ id: string; userId: string; actor: { type?: string; task_id?: string } | null }>>
   close(): Promise<void>
 }
 
@@ -70,7 +70,10 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
       env,
       sessionToken: (ttlSeconds) => tokenOf(session.id, ttlSeconds),
       tokenOf,
-      activeSessions: () => bapi('GET', `/v1/sessions?user_id=${user.id}&status=active&limit=500`),
+      activeSessions: async () =>
+        (await bapi<Array<{ id: string; user_id: string; actor: { type?: string; task_id?: string } | null }>>('GET', `/v1/sessions?user_id=${user.id}&status=active&limit=500`)).map(
+          (session) => ({ id: session.id, userId: session.user_id, actor: session.actor }),
+        ),
       close: () => stopChild(child),
     }
   } catch (error) {
