@@ -102,5 +102,5 @@ export function guardTable(comparisons: Comparison[]): string {
 }
 
 export function guardMethodLine(): string {
-  return 'The same rounds, in the same alternating order, on one of the app\'s own routes (a GET answering a small JSON) mounted twice: without and with `agentTasks.guard` in front. guard-person = a person\'s session token (the guard lets it through without a store call); guard-agent = the token of an agent session opened by a link minted with the `read-only` scope (the guard places the session once, from the ledger or Clerk, then decides from its cache). ÷ = with ÷ without.'
+  return 'The same rounds, in the same alternating order, on one of the app\'s own routes (a GET that reads the signed-in user with the framework\'s getAuth and answers a small JSON) mounted twice: without and with `agentTasks.guard` in front. guard-person = a person\'s session token (the guard lets it through without a store call); guard-agent = the token of an agent session opened by a link minted with the `read-only` scope (the guard places the session once, from the ledger or Clerk, then decides from its cache). ÷ = with ÷ without.'
 }

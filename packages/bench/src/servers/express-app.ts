@@ -1,5 +1,5 @@
 import { createAgentTasks } from '@agent-tasks/express'
-import { clerkMiddleware } from '@clerk/express'
+import { clerkMiddleware, getAuth } from '@clerk/express'
 import express from 'express'
 import { addSeedRoute } from './express-seed.ts'
 import { adapterWork } from './adapter-options.ts'
@@ -12,8 +12,9 @@ const app = express()
 app.use(clerkMiddleware())
 addSeedRoute(app, ROUTES.seed)
 app.post(ROUTES.adapter, agentTasks.route)
-const appRoute: express.RequestHandler = (_req, res) => {
-  res.json(APP_ROUTE_ANSWER)
+// An app's own route behind Clerk: it reads who is signed in, as a protected route does.
+const appRoute: express.RequestHandler = (req, res) => {
+  res.json({ userId: getAuth(req).userId, ...APP_ROUTE_ANSWER })
 }
 app.get(GUARD_ROUTES.unguarded, appRoute)
 app.get(GUARD_ROUTES.guarded, agentTasks.guard, appRoute)

@@ -1,6 +1,6 @@
 import { createAgentTasks } from '@agent-tasks/fastify'
-import { clerkPlugin } from '@clerk/fastify'
-import Fastify from 'fastify'
+import { clerkPlugin, getAuth } from '@clerk/fastify'
+import Fastify, { type FastifyRequest } from 'fastify'
 import { clerkOptionsFromEnv } from './fastify-clerk-options.ts'
 import { seedRoutes } from './fastify-seed.ts'
 import { adapterWork } from './adapter-options.ts'
@@ -13,8 +13,10 @@ const app = Fastify()
 await app.register(clerkPlugin, clerkOptionsFromEnv())
 seedRoutes(app, ROUTES.seed)
 app.post(ROUTES.adapter, agentTasks.route)
-app.get(GUARD_ROUTES.unguarded, async () => APP_ROUTE_ANSWER)
-app.get(GUARD_ROUTES.guarded, { preHandler: agentTasks.guard }, async () => APP_ROUTE_ANSWER)
+// An app's own route behind Clerk: it reads who is signed in, as a protected route does.
+const appRoute = async (request: FastifyRequest) => ({ userId: getAuth(request).userId, ...APP_ROUTE_ANSWER })
+app.get(GUARD_ROUTES.unguarded, appRoute)
+app.get(GUARD_ROUTES.guarded, { preHandler: agentTasks.guard }, appRoute)
 
 await app.listen({ port: 0, host: '127.0.0.1' })
 const address = app.server.address()
