@@ -1,5 +1,7 @@
 // Clerk authenticates every request on the server (@clerk/nuxt's middleware); @agent-tasks/nuxt mounts
-// the agent-tasks contract from server/agent-tasks.ts at /api/agent-tasks.
+// the agent-tasks contract from server/agent-tasks.ts at /api/agent-tasks and, after Clerk's, its agent
+// policy on every request (`guard: true`): an agent session may not open /billing or /api/billing until
+// you approve it, nor use /api/agent-tasks; a `read-only` link's agent may only read.
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   telemetry: false,
@@ -11,7 +13,7 @@ export default defineNuxtConfig({
     // Declared so NUXT_PUBLIC_CLERK_TELEMETRY_DISABLED can turn it off when the server starts.
     telemetry: { disabled: false },
   },
-  agentTasks: { path: '/api/agent-tasks' },
+  agentTasks: { path: '/api/agent-tasks', guard: true },
   app: {
     head: {
       title: 'Agent Tasks — Nuxt sample',
