@@ -5,7 +5,16 @@ import type { AgentTaskRecord, AgentTasksOptions } from '@agent-tasks/express'
 /** One line of the audit log: who did what, for whom, with which agent, when. Never a link. */
 export interface AuditEntry {
   at: string
-  event: 'link created' | 'link revoked' | 'link expired' | 'agent session ended' | 'refused' | 'Clerk failed'
+  event:
+    | 'link created'
+    | 'link revoked'
+    | 'link expired'
+    | 'agent session ended'
+    | 'refused'
+    | 'Clerk failed'
+    | 'agent refused'
+    | 'approval approved'
+    | 'approval declined'
   /** The signed-in user who acted, and from which session. */
   by: string | undefined
   bySessionId: string | undefined
@@ -15,6 +24,8 @@ export interface AuditEntry {
   agentName?: string | undefined
   agentSessionId?: string | undefined
   code?: string | undefined
+  /** What an agent asked to do (method and path, never a query), for the agent policy's events. */
+  request?: string | undefined
 }
 
 /** A JSON-lines file: `AUDIT_LOG_FILE`, or `audit.jsonl` in the folder the app runs from. */
@@ -61,6 +72,30 @@ export const auditHooks: NonNullable<AgentTasksOptions['hooks']> = {
     }),
   onDenied: ({ action, code, auth }) =>
     append({ at: new Date().toISOString(), event: 'refused', by: auth?.userId ?? undefined, bySessionId: auth?.sessionId ?? undefined, forUser: undefined, code: `${action}: ${code}` }),
+  // The agent policy: what the guard refused an agent session, and the person's answers to its asks.
+  onAgentActionRefused: ({ code, method, path, userId, sessionId, agentTaskId, approvalId }) =>
+    append({
+      at: new Date().toISOString(),
+      event: 'agent refused',
+      by: userId,
+      bySessionId: sessionId,
+      forUser: userId,
+      agentTaskId,
+      agentSessionId: sessionId,
+      code: approvalId ? `${code} (approval ${approvalId})` : code,
+      request: `${method} ${path}`,
+    }),
+  onApprovalDecided: ({ request, answer, auth }) =>
+    append({
+      at: new Date().toISOString(),
+      event: answer === 'approve' ? 'approval approved' : 'approval declined',
+      by: auth.userId,
+      bySessionId: auth.sessionId ?? undefined,
+      forUser: request.userId,
+      agentTaskId: request.agentTaskId,
+      agentSessionId: request.sessionId,
+      request: `${request.method} ${request.path}`,
+    }),
   onFailed: ({ action, code, auth }) =>
     append({ at: new Date().toISOString(), event: 'Clerk failed', by: auth.userId, bySessionId: auth.sessionId ?? undefined, forUser: undefined, code: `${action}: ${code}` }),
 }

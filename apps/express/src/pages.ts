@@ -35,14 +35,14 @@ function auditSection(entries: AuditEntry[]): string {
       (entry) =>
         `<tr><td>${escapeHtml(new Date(entry.at).toLocaleString('en-GB'))}</td><td class="audit-event">${escapeHtml(entry.event)}</td><td>${escapeHtml(
           entry.agentName ?? '',
-        )}</td><td><code>${escapeHtml(entry.agentTaskId ?? entry.code ?? '')}</code></td></tr>`,
+        )}</td><td><code>${escapeHtml(entry.agentTaskId ?? entry.code ?? '')}</code></td><td><code class="audit-request">${escapeHtml(entry.request ?? '')}</code></td></tr>`,
     )
     .join('')
   return `<section class="panel" aria-labelledby="audit-title">
     <h2 id="audit-title">Audit log</h2>
     <p>What happened to your agents’ access, newest first, from the app’s JSON-lines audit file. Reload to update.</p>
     <table id="audit-log" aria-label="Audit log">
-      <thead><tr><th>When</th><th>What</th><th>Agent</th><th>Link</th></tr></thead>
+      <thead><tr><th>When</th><th>What</th><th>Agent</th><th>Link</th><th>Request</th></tr></thead>
       <tbody>${rows}</tbody>
     </table>
   </section>`
