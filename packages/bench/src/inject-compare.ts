@@ -19,6 +19,8 @@ const { method } = path
 const ROUNDS = Number(process.env.ROUNDS ?? 8)
 const PER_ROUND = 3000
 const emulator = await startEmulatorProcess()
+// Whatever fails below, the emulator's process goes too (close() sends SIGTERM at once).
+process.once('exit', () => void emulator.close())
 const token = await emulator.sessionToken(3600)
 const createdTask = JSON.stringify({
   object: 'agent_task',
