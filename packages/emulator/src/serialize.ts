@@ -32,7 +32,7 @@ export function userJson(user: UserRecord, baseUrl: string): Record<string, unkn
     phone_numbers: [],
     web3_wallets: [],
     passkeys: [],
-    password_enabled: false,
+    password_enabled: user.passwordHash !== null,
     two_factor_enabled: false,
     totp_enabled: false,
     backup_code_enabled: false,
@@ -98,6 +98,7 @@ export function toEmulatorUser(user: UserRecord): EmulatorUser {
     firstName: user.firstName,
     lastName: user.lastName,
     username: user.username,
+    passwordEnabled: user.passwordHash !== null,
     createdAt: user.createdAt,
   })
 }

@@ -16,6 +16,12 @@ export interface EmulatorUserInput {
   id?: string
   publicMetadata?: Record<string, unknown>
   privateMetadata?: Record<string, unknown>
+  unsafeMetadata?: Record<string, unknown>
+  /**
+   * Password for password sign-in. Kept only as a salted scrypt hash. No policy checks here (as the Backend
+   * API's `skip_password_checks`): any non-empty string.
+   */
+  password?: string
 }
 
 /** A user held by the emulator. */
@@ -27,6 +33,8 @@ export interface EmulatorUser {
   readonly firstName: string | null
   readonly lastName: string | null
   readonly username: string | null
+  /** Whether the user has a password (the Backend API's `password_enabled`). */
+  readonly passwordEnabled: boolean
   /** Unix milliseconds. */
   readonly createdAt: number
 }

@@ -18,6 +18,8 @@ export interface UserRecord {
   publicMetadata: Record<string, unknown>
   privateMetadata: Record<string, unknown>
   unsafeMetadata: Record<string, unknown>
+  /** `scrypt$…` hash from `state/passwords.ts`, or `null` when the user has no password. Never serialized over the API. */
+  passwordHash: string | null
   createdAt: number
   updatedAt: number
   lastSignInAt: number | null

@@ -1,5 +1,6 @@
 import { derivedId, randomId, randomSecret, sha256 } from '../crypto/ids.js'
 import type { EmulatorUserInput } from '../types.js'
+import { hashPassword, passwordMatches } from './passwords.js'
 import type { AgentTaskRecord, ClientRecord, SessionRecord, UserRecord } from './records.js'
 
 /** Clerk's defaults for a normal session: expires after 7 days, abandoned after 30. */
@@ -48,7 +49,8 @@ export class Store {
   }
 
   // ── users ────────────────────────────────────────────────────────────────
-  createUser(input: EmulatorUserInput & { externalId?: string | null; unsafeMetadata?: Record<string, unknown> }): UserRecord {
+  createUser(input: EmulatorUserInput & { externalId?: string | null }): UserRecord {
+    if (input.password === '') throw new Error('password must not be empty (leave it out for a user without a password).')
     const now = Date.now()
     const addresses = [input.email, ...(input.additionalEmails ?? [])].filter((e): e is string => !!e)
     for (const address of addresses) {
@@ -67,6 +69,7 @@ export class Store {
       publicMetadata: input.publicMetadata ?? {},
       privateMetadata: input.privateMetadata ?? {},
       unsafeMetadata: input.unsafeMetadata ?? {},
+      passwordHash: input.password !== undefined ? hashPassword(input.password) : null,
       createdAt: now,
       updatedAt: now,
       lastSignInAt: null,
@@ -94,6 +97,20 @@ export class Store {
   /** Resolves a verified email address or username. */
   findUserByIdentifier(identifier: string): UserRecord | undefined {
     return this.findUserByEmail(identifier) ?? this.findUserByUsername(identifier)
+  }
+
+  /** Sets (or with `null` removes) a user's password; only its hash is kept. */
+  setPassword(userId: string, password: string | null): void {
+    const user = this.users.get(userId)
+    if (!user) throw new Error(`Unknown user ${userId}.`)
+    user.passwordHash = password === null ? null : hashPassword(password)
+    user.updatedAt = Date.now()
+  }
+
+  /** Whether `password` is the user's password (false for an unknown user or one without a password). */
+  verifyPassword(userId: string, password: string): boolean {
+    const hash = this.users.get(userId)?.passwordHash
+    return typeof hash === 'string' && passwordMatches(hash, password)
   }
 
   deleteUser(id: string): boolean {
