@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { EXIT } from './exit-codes.js'
 import { PORT_ENV, RUN_DEFAULT_PORT } from './run/port.js'
 import type { EmulatorOptions, EmulatorUserInput } from './types.js'
+import { webhookUrl } from './webhooks/setup.js'
 
 export { PORT_ENV, RUN_DEFAULT_PORT }
 
@@ -33,6 +34,8 @@ Options:
   --allow-origin <origin>  Extra allowed redirect origin; repeatable (loopback hosts are always allowed)
   --no-rate-limit          Disable the Backend API rate limit (default 100 req / 10 s in development)
   --secret-key <key>       Use this secret key instead of a random one
+  --webhook-url <url>      Send Clerk's session and user webhooks there, signed with the
+                           CLERK_WEBHOOK_SIGNING_SECRET printed (run: added to the command's env)
   -v, --version            Print the version
   -h, --help               Show this help
 
@@ -89,6 +92,7 @@ const OPTIONS = {
   'allow-origin': { type: 'string', multiple: true },
   'no-rate-limit': { type: 'boolean' },
   'secret-key': { type: 'string' },
+  'webhook-url': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -121,6 +125,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = {}): CliReques
   if (values['allow-origin']) options.allowedRedirectOrigins = values['allow-origin']
   if (values['no-rate-limit']) options.rateLimit = false
   if (values['secret-key'] !== undefined) options.secretKey = values['secret-key']
+  if (values['webhook-url'] !== undefined) options.webhooks = { url: webhookUrl(values['webhook-url'], '--webhook-url') }
   if (!isRun) return { kind: 'serve', options }
 
   const [command, ...args] = separator === -1 ? [] : rest.slice(separator + 1)

@@ -13,6 +13,7 @@ import { createEmulatorServer } from './server.js'
 import { mintSessionToken } from './session/tokens.js'
 import { Store } from './state/store.js'
 import type { Emulator, EmulatorOptions, EmulatorUser, EmulatorUserInput, RateLimitOptions } from './types.js'
+import { startWebhooks, validateWebhookOptions, webhookUrl } from './webhooks/setup.js'
 
 const HOST = '127.0.0.1'
 
@@ -31,6 +32,7 @@ function validateOptions(options: EmulatorOptions): void {
   if (secretKey !== undefined && !(secretKey.startsWith(prefix) && secretKey.length > prefix.length)) {
     throw new Error(`secretKey must start with ${prefix} for a ${instance} instance.`)
   }
+  validateWebhookOptions(options.webhooks)
 }
 
 /** Clerk's cookie suffix: first 8 chars of base64url(SHA-1(publishable key)). */
@@ -89,7 +91,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   context = ctx
   const signInUrl = `${url}/sign-in`
-  const env = Object.freeze(buildEnv({ url, secretKey, publishableKey, jwtKey: keys.publicKeyPem, signInUrl }))
+  const webhooks = startWebhooks(store, options.webhooks, { url, secretKey })
+  const env = Object.freeze({ ...buildEnv({ url, secretKey, publishableKey, jwtKey: keys.publicKeyPem, signInUrl }), ...webhooks.env })
 
   let closed: Promise<void> | undefined
   return {
@@ -114,8 +117,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       agentTasks: () => [...store.agentTasks.values()].map(toAgentTaskState),
       sessions: () => store.listSessions().map(toSessionState),
       requests: () => log.list(),
+      webhookDeliveries: () => webhooks.sender.deliveries(),
       reset: () => {
         store.reset()
+        webhooks.sender.reset()
         log.clear()
         limiter.reset()
         faults.clear()
@@ -125,6 +130,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       add: (rule) => faults.add(rule),
       clear: () => faults.clear(),
     },
+    webhookSigningSecret: webhooks.signingSecret,
+    setWebhookUrl: (target) => webhooks.sender.setUrl(target === null ? undefined : webhookUrl(target, 'setWebhookUrl(url)')),
     async signIn(userId, signInOptions = {}) {
       if (!store.users.has(userId)) throw new Error(`Unknown user ${userId}.`)
       const session = store.createSession(userId, store.createClient(), signInOptions.actor ? { actor: signInOptions.actor } : {})
@@ -132,6 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return { sessionId: session.id, token }
     },
     close() {
+      webhooks.sender.close()
       closed ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()

@@ -25,4 +25,7 @@ export type {
   SessionState,
   SessionStatus,
   SignInOptions,
+  WebhookDelivery,
+  WebhookEventType,
+  WebhookOptions,
 } from './types.js'

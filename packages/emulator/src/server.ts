@@ -15,6 +15,7 @@ import { parseCookies, sendError } from './http/io.js'
 import type { RateLimiter } from './http/rate-limit.js'
 import type { RequestLog } from './http/request-log.js'
 import { Router } from './http/router.js'
+import { withRequestAttributes } from './webhooks/request-attributes.js'
 
 export interface ServerParts {
   context: () => EmulatorContext | undefined
@@ -109,6 +110,6 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
 /** The node:http server with routing, auth, rate limiting, fault injection and request logging. */
 export function createEmulatorServer(parts: ServerParts): Server {
   return createServer((req, res) => {
-    void handle(parts, req, res)
+    void withRequestAttributes(req, () => handle(parts, req, res))
   })
 }

@@ -66,6 +66,45 @@ export interface EmulatorOptions {
   secretKey?: string
   /** Reuse an RSA-2048 signing key instead of generating one per start. */
   signingKey?: SigningKeyInput
+  /** Send Clerk's session and user webhooks (signed as Svix signs them). Default: none sent. */
+  webhooks?: WebhookOptions
+}
+
+/** Clerk webhook events the emulator sends. */
+export type WebhookEventType =
+  | 'session.created'
+  | 'session.ended'
+  | 'session.revoked'
+  | 'session.removed'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.deleted'
+
+/** Where and how the emulator delivers webhooks. */
+export interface WebhookOptions {
+  /** The endpoint Clerk would POST to, e.g. `http://127.0.0.1:3000/api/agent-tasks/clerk-webhook`. Default: none until {@link Emulator.setWebhookUrl}. */
+  url?: string
+  /** `whsec_…` secret to sign with. Default: a new one per start ({@link Emulator.webhookSigningSecret}). */
+  signingSecret?: string
+  /** Waits before each retry of a failed delivery. Default Svix's: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. `[]`: no retries. */
+  retryDelaysMs?: readonly number[]
+}
+
+/** One delivery attempt of a webhook. */
+export interface WebhookDelivery {
+  readonly eventType: WebhookEventType
+  /** The `svix-id` header: the same on every attempt of one event. */
+  readonly svixId: string
+  /** 1 for the first attempt. */
+  readonly attempt: number
+  /** Whether the endpoint answered 2xx. */
+  readonly ok: boolean
+  /** The endpoint's HTTP status, when it answered. */
+  readonly status?: number
+  /** Why no answer came (connection refused, timeout, …). */
+  readonly error?: string
+  /** Unix milliseconds when the attempt started. */
+  readonly at: number
 }
 
 /** Status of an agent task. */
@@ -156,7 +195,9 @@ export interface EmulatorState {
   agentTasks(): ReadonlyArray<AgentTaskState>
   sessions(): ReadonlyArray<SessionState>
   requests(): ReadonlyArray<RequestLogEntry>
-  /** Forgets agent tasks, sessions, clients, the request log, rate-limit counters and fault rules. Users and keys stay. */
+  /** Webhook delivery attempts, oldest first (the last 1000). */
+  webhookDeliveries(): ReadonlyArray<WebhookDelivery>
+  /** Forgets agent tasks, sessions, clients, the request log, webhook deliveries (and their pending retries), rate-limit counters and fault rules. Users and keys stay. */
   reset(): void
 }
 
@@ -197,6 +238,10 @@ export interface Emulator {
   readonly users: EmulatorUsers
   readonly state: EmulatorState
   readonly faults: EmulatorFaults
+  /** The `whsec_…` secret webhooks are signed with (`CLERK_WEBHOOK_SIGNING_SECRET` in `env` when `webhooks` is set). */
+  readonly webhookSigningSecret: string
+  /** Sends webhooks to `url` from now on (`null`: stop sending); for an app whose port is known only after the emulator started. */
+  setWebhookUrl(url: string | null): void
   /** Creates a normal session for the user and returns a fresh session token (for `Authorization: Bearer`). */
   signIn(userId: string, options?: SignInOptions): Promise<{ sessionId: string; token: string }>
   /** Stops the server and drops open connections. */

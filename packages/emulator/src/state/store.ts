@@ -1,6 +1,7 @@
 import { derivedId, randomId, randomSecret, sha256 } from '../crypto/ids.js'
 import type { EmulatorUserInput } from '../types.js'
 import { hashPassword, passwordMatches } from './passwords.js'
+import { StoreEvents } from '../webhooks/store-events.js'
 import type { AgentTaskRecord, ClientRecord, SessionRecord, UserRecord } from './records.js'
 
 /** Clerk's defaults for a normal session: expires after 7 days, abandoned after 30. */
@@ -37,6 +38,8 @@ export class Store {
   /** sha256(nonce) → handshake directives */
   private readonly nonces = new Map<string, { directives: string[]; expiresAt: number }>()
   private readonly salt = randomSecret(16)
+  /** Session and user changes, as Clerk's webhooks report them. */
+  readonly events = new StoreEvents()
 
   reset(): void {
     this.clients.clear()
@@ -77,6 +80,7 @@ export class Store {
     }
     if (this.users.has(user.id)) throw new Error(`User ${user.id} already exists.`)
     this.users.set(user.id, user)
+    this.events.emit({ type: 'user.created', user })
     return user
   }
 
@@ -105,6 +109,7 @@ export class Store {
     if (!user) throw new Error(`Unknown user ${userId}.`)
     user.passwordHash = password === null ? null : hashPassword(password)
     user.updatedAt = Date.now()
+    this.events.emit({ type: 'user.updated', user })
   }
 
   /** Whether `password` is the user's password (false for an unknown user or one without a password). */
@@ -114,10 +119,13 @@ export class Store {
   }
 
   deleteUser(id: string): boolean {
-    if (!this.users.delete(id)) return false
+    const user = this.users.get(id)
+    if (!user) return false
     for (const session of this.sessions.values()) {
       if (session.userId === id) this.endSession(session, 'removed')
     }
+    this.users.delete(id)
+    this.events.emit({ type: 'user.deleted', user })
     return true
   }
 
@@ -181,6 +189,7 @@ export class Store {
       user.lastSignInAt = now
       user.lastActiveAt = now
     }
+    this.events.emit({ type: 'session.created', session })
     return session
   }
 
@@ -214,6 +223,7 @@ export class Store {
       client.updatedAt = now
       if (client.lastActiveSessionId === session.id) client.lastActiveSessionId = null
     }
+    this.events.emit({ type: `session.${status}`, session })
   }
 
   /** The client's current active session, if any. */
