@@ -29,6 +29,8 @@ Options:
                            values a build inlines still match at start). Otherwise: ${PORT_ENV},
                            else a random free port
   --user <spec>            Seed a user; repeatable. "ada@example.com" or "Ada Lovelace <ada@example.com>"
+  --seed <file>            Seed users from a .json, .yaml or .yml file (emails, username, names,
+                           password, metadata, fixed ids; see the README). run: no default user then
   --instance <type>        development (default) or production
   --token-ttl <seconds>    Session token lifetime (default 60)
   --allow-origin <origin>  Extra allowed redirect origin; repeatable (loopback hosts are always allowed)
@@ -49,8 +51,8 @@ Exit codes:
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'serve'; options: EmulatorOptions }
-  | { kind: 'run'; options: EmulatorOptions; command: string; args: string[] }
+  | { kind: 'serve'; options: EmulatorOptions; seedFile?: string }
+  | { kind: 'run'; options: EmulatorOptions; command: string; args: string[]; seedFile?: string }
 
 /** Parses "Ada Lovelace <ada@example.com>" or "ada@example.com". */
 export function parseUserSpec(spec: string): EmulatorUserInput {
@@ -87,6 +89,7 @@ export function resolvePort(flag: string | undefined, env: NodeJS.ProcessEnv, fa
 const OPTIONS = {
   port: { type: 'string' },
   user: { type: 'string', multiple: true },
+  seed: { type: 'string' },
   instance: { type: 'string' },
   'token-ttl': { type: 'string' },
   'allow-origin': { type: 'string', multiple: true },
@@ -126,9 +129,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = {}): CliReques
   if (values['no-rate-limit']) options.rateLimit = false
   if (values['secret-key'] !== undefined) options.secretKey = values['secret-key']
   if (values['webhook-url'] !== undefined) options.webhooks = { url: webhookUrl(values['webhook-url'], '--webhook-url') }
-  if (!isRun) return { kind: 'serve', options }
+  // The file is read by the caller (cli.ts), so that parsing argv stays free of I/O.
+  const seed = values.seed !== undefined ? { seedFile: values.seed } : {}
+  if (values.seed === '') throw new Error('--seed needs a file name (.json, .yaml or .yml).')
+  if (!isRun) return { kind: 'serve', options, ...seed }
 
   const [command, ...args] = separator === -1 ? [] : rest.slice(separator + 1)
   if (command === undefined || command === '') throw new Error('run needs a command after "--", e.g. agent-tasks-emulator run -- next start')
-  return { kind: 'run', options, command, args }
+  return { kind: 'run', options, command, args, ...seed }
 }

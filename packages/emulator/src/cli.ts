@@ -3,6 +3,7 @@ import { formatEnvLines, sdkEnv } from './env.js'
 import { EXIT } from './exit-codes.js'
 import { startOrExplainPort } from './start-or-explain.js'
 import { runCommand } from './run/run.js'
+import { loadSeedFile } from './seed/load.js'
 import type { EmulatorOptions } from './types.js'
 import { packageVersion } from './version.js'
 
@@ -37,6 +38,15 @@ async function main(): Promise<void> {
   } catch (error) {
     process.stderr.write(`agent-tasks-emulator: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`)
     process.exit(EXIT.usage)
+  }
+  if ((request.kind === 'serve' || request.kind === 'run') && request.seedFile !== undefined) {
+    try {
+      request.options.seed = loadSeedFile(request.seedFile)
+    } catch (error) {
+      // Names the file, the entry and the field; the help text would only bury that.
+      say(error instanceof Error ? error.message : String(error))
+      process.exit(EXIT.usage)
+    }
   }
   switch (request.kind) {
     case 'help':

@@ -8,6 +8,7 @@ import { Faults } from './http/faults.js'
 import { RateLimiter } from './http/rate-limit.js'
 import { RequestLog } from './http/request-log.js'
 import { normalizeOrigin } from './redirects.js'
+import { validateSeed } from './seed/validate.js'
 import { toAgentTaskState, toEmulatorUser, toSessionState } from './serialize.js'
 import { createEmulatorServer } from './server.js'
 import { mintSessionToken } from './session/tokens.js'
@@ -59,6 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = new RequestLog()
   const limiter = new RateLimiter(options.rateLimit === undefined ? defaultRateLimit(instance) : options.rateLimit)
   const allowedRedirectOrigins = new Set((options.allowedRedirectOrigins ?? []).map(normalizeOrigin))
+  for (const user of validateSeed(options.seed, 'seed').users ?? []) store.createUser(user)
   for (const user of options.users ?? []) store.createUser(user)
 
   let context: EmulatorContext | undefined

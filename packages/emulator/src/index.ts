@@ -8,12 +8,15 @@ export { startEmulator } from './emulator.js'
 export { buildEnv, formatEnvLines, sdkEnv } from './env.js'
 export type { EnvInput } from './env.js'
 export type { SigningKeyInput } from './crypto/keys.js'
+export { loadSeedFile } from './seed/load.js'
+export { SeedError, validateSeed } from './seed/validate.js'
 export type {
   AgentTaskState,
   AgentTaskStatus,
   Emulator,
   EmulatorFaults,
   EmulatorOptions,
+  EmulatorSeed,
   EmulatorState,
   EmulatorUser,
   EmulatorUserInput,

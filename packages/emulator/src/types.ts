@@ -24,6 +24,13 @@ export interface EmulatorUserInput {
   password?: string
 }
 
+/** What a seed file (`--seed file.yaml|file.json`) holds. */
+export interface EmulatorSeed {
+  /** Format version; only `1` so far. Optional. */
+  version?: 1
+  users?: EmulatorUserInput[]
+}
+
 /** A user held by the emulator. */
 export interface EmulatorUser {
   readonly id: string
@@ -66,6 +73,11 @@ export interface EmulatorOptions {
   secretKey?: string
   /** Reuse an RSA-2048 signing key instead of generating one per start. */
   signingKey?: SigningKeyInput
+  /**
+   * Users to create at start-up, before `users`: the parsed content of a seed file (`--seed`), checked the
+   * same way (a bad entry throws an error naming `users[i].<field>`).
+   */
+  seed?: EmulatorSeed
   /** Send Clerk's session and user webhooks (signed as Svix signs them). Default: none sent. */
   webhooks?: WebhookOptions
 }

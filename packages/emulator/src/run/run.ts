@@ -57,7 +57,8 @@ export async function runCommand(request: RunRequest, context: RunContext): Prom
       say(`${real.name} is set ${where}: running ${request.command} on ${target}, without starting an emulator.`)
       childEnv = env
     } else {
-      const options = { ...request.options, users: request.options.users ?? [DEFAULT_RUN_USER] }
+      const seeded = request.options.users !== undefined || request.options.seed !== undefined
+      const options = { ...request.options, users: seeded ? (request.options.users ?? []) : [DEFAULT_RUN_USER] }
       emulator = await startOrExplainPort(options, say)
       if (emulator === undefined) return EXIT.portUnavailable
       childEnv = { ...env, ...sdkEnv(emulator.env) }
