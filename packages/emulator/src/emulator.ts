@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
 import type { EmulatorContext } from './context.js'
 import { randomSecret } from './crypto/ids.js'
 import { createSigningKeys } from './crypto/keys.js'
@@ -11,6 +10,7 @@ import { normalizeOrigin } from './redirects.js'
 import { validateSeed } from './seed/validate.js'
 import { toAgentTaskState, toEmulatorUser, toSessionState } from './serialize.js'
 import { createEmulatorServer } from './server.js'
+import { listen } from './tls/listen.js'
 import { mintSessionToken } from './session/tokens.js'
 import { Store } from './state/store.js'
 import type { Emulator, EmulatorOptions, EmulatorUser, EmulatorUserInput, RateLimitOptions } from './types.js'
@@ -65,14 +65,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   let context: EmulatorContext | undefined
   const server = createEmulatorServer({ context: () => context, faults, limiter, log })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, HOST, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
+  const listening = await listen(server, options.port ?? 0, HOST, options.tls)
+  const { port } = listening
   const url = `http://${HOST}:${port}`
   const frontendApi = `${HOST}:${port}`
   const live = instance === 'production'
@@ -105,6 +99,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     jwtKey: keys.publicKeyPem,
     frontendApi,
     signInUrl,
+    frontendApiUrl: listening.tls ? `https://${frontendApi}` : undefined,
+    tls: listening.tls,
     env,
     instance,
     users: {
@@ -142,10 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     close() {
       webhooks.sender.close()
-      closed ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      })
+      closed ??= listening.close()
       return closed
     },
   }

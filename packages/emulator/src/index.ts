@@ -8,6 +8,7 @@ export { startEmulator } from './emulator.js'
 export { buildEnv, formatEnvLines, sdkEnv } from './env.js'
 export type { EnvInput } from './env.js'
 export type { SigningKeyInput } from './crypto/keys.js'
+export type { EmulatorTls, TlsOption } from './tls/listen.js'
 export { loadSeedFile } from './seed/load.js'
 export { SeedError, validateSeed } from './seed/validate.js'
 export type {

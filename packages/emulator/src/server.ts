@@ -7,6 +7,7 @@ import { userRoutes } from './bapi/users.js'
 import type { EmulatorContext } from './context.js'
 import { agentTaskTicketRoutes } from './fapi/agent-task-ticket.js'
 import { browserScriptRoutes } from './fapi/browser-scripts.js'
+import { clerkBundleRoutes } from './fapi/clerk-bundles.js'
 import { handshakeRoutes } from './fapi/handshake.js'
 import { signInPageRoutes } from './fapi/sign-in-page.js'
 import { ApiError, errors } from './http/errors.js'
@@ -33,6 +34,7 @@ const router = new Router().add(
   ...handshakeRoutes,
   ...signInPageRoutes,
   ...browserScriptRoutes,
+  ...clerkBundleRoutes,
 )
 
 function safeEqual(a: string, b: string): boolean {

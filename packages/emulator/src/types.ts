@@ -1,3 +1,4 @@
+import type { EmulatorTls, TlsOption } from './tls/listen.js'
 import type { SigningKeyInput } from './crypto/keys.js'
 
 /** Instance flavour: decides key prefixes (`pk_test_`/`pk_live_`), handshake transport and the default rate limit. */
@@ -80,6 +81,12 @@ export interface EmulatorOptions {
   seed?: EmulatorSeed
   /** Send Clerk's session and user webhooks (signed as Svix signs them). Default: none sent. */
   webhooks?: WebhookOptions
+  /**
+   * https on the same port as http, for browsers: clerk-js and the Frontend API at `https://<frontendApi>`.
+   * The certificate is signed by a local CA kept in `caDir` (default `AGENT_TASKS_EMULATOR_CA_DIR`, else
+   * `~/.local/share/agent-tasks/emulator-ca`), created on first use. `false`: http only. Default on.
+   */
+  tls?: TlsOption
 }
 
 /** Clerk webhook events the emulator sends. */
@@ -241,6 +248,10 @@ export interface Emulator {
   readonly frontendApi: string
   /** The hosted sign-in page: `<url>/sign-in`. */
   readonly signInUrl: string
+  /** `https://<frontendApi>` — where browsers reach the Frontend API and clerk-js; `undefined` when `tls` is `false`. */
+  readonly frontendApiUrl: string | undefined
+  /** The local CA behind the https certificate, for a browser to trust; `undefined` when `tls` is `false`. */
+  readonly tls: EmulatorTls | undefined
   /**
    * Environment for an app using Clerk SDKs against this emulator (real PEM newlines in `CLERK_JWT_KEY`):
    * the `CLERK_*` names. `sdkEnv(env)` adds each framework SDK's own names (`NEXT_PUBLIC_…`, `VITE_…`, …).
