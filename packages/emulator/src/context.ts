@@ -1,4 +1,5 @@
 import type { SigningKeys } from './crypto/keys.js'
+import type { EmulatorAdmin } from './inspector/admin.js'
 import type { Store } from './state/store.js'
 import type { InstanceType } from './types.js'
 
@@ -19,4 +20,6 @@ export interface EmulatorContext {
   store: Store
   sessionTokenTtlSeconds: number
   allowedRedirectOrigins: ReadonlySet<string>
+  /** Reset and webhook deliveries for the emulator-only endpoints and the inspector (`/_emulator/…`). */
+  admin?: EmulatorAdmin
 }

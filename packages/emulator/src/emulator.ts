@@ -12,6 +12,7 @@ import { toAgentTaskState, toEmulatorUser, toSessionState } from './serialize.js
 import { createEmulatorServer } from './server.js'
 import { listen } from './tls/listen.js'
 import { mintSessionToken } from './session/tokens.js'
+import { exportSnapshot, importSnapshot } from './state/snapshot.js'
 import { Store } from './state/store.js'
 import type { Emulator, EmulatorOptions, EmulatorUser, EmulatorUserInput, RateLimitOptions } from './types.js'
 import { startWebhooks, validateWebhookOptions, webhookUrl } from './webhooks/setup.js'
@@ -90,6 +91,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const webhooks = startWebhooks(store, options.webhooks, { url, secretKey })
   const env = Object.freeze({ ...buildEnv({ url, secretKey, publishableKey, jwtKey: keys.publicKeyPem, signInUrl }), ...webhooks.env })
 
+  const resetAll = () => {
+    store.reset()
+    webhooks.sender.reset()
+    log.clear()
+    limiter.reset()
+    faults.clear()
+  }
+  ctx.admin = { reset: resetAll, webhookDeliveries: () => webhooks.sender.deliveries() }
+
   let closed: Promise<void> | undefined
   return {
     url,
@@ -116,12 +126,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sessions: () => store.listSessions().map(toSessionState),
       requests: () => log.list(),
       webhookDeliveries: () => webhooks.sender.deliveries(),
-      reset: () => {
-        store.reset()
-        webhooks.sender.reset()
-        log.clear()
-        limiter.reset()
-        faults.clear()
+      reset: resetAll,
+      export: () => exportSnapshot(store, instance),
+      import: (snapshot) => {
+        importSnapshot(store, snapshot)
       },
     },
     faults: {

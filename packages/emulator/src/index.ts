@@ -11,6 +11,8 @@ export type { SigningKeyInput } from './crypto/keys.js'
 export type { EmulatorTls, TlsOption } from './tls/listen.js'
 export { loadSeedFile } from './seed/load.js'
 export { SeedError, validateSeed } from './seed/validate.js'
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotError } from './state/snapshot.js'
+export type { EmulatorSnapshot } from './state/snapshot.js'
 export type {
   AgentTaskState,
   AgentTaskStatus,

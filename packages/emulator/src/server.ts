@@ -11,6 +11,7 @@ import { clerkBundleRoutes } from './fapi/clerk-bundles.js'
 import { handshakeRoutes } from './fapi/handshake.js'
 import { signInPageRoutes } from './fapi/sign-in-page.js'
 import { ApiError, errors } from './http/errors.js'
+import { stateRoutes } from './inspector/state-routes.js'
 import type { Faults } from './http/faults.js'
 import { parseCookies, sendError } from './http/io.js'
 import type { RateLimiter } from './http/rate-limit.js'
@@ -35,6 +36,7 @@ const router = new Router().add(
   ...signInPageRoutes,
   ...browserScriptRoutes,
   ...clerkBundleRoutes,
+  ...stateRoutes,
 )
 
 function safeEqual(a: string, b: string): boolean {

@@ -1,5 +1,6 @@
 import type { EmulatorTls, TlsOption } from './tls/listen.js'
 import type { SigningKeyInput } from './crypto/keys.js'
+import type { EmulatorSnapshot } from './state/snapshot.js'
 
 /** Instance flavour: decides key prefixes (`pk_test_`/`pk_live_`), handshake transport and the default rate limit. */
 export type InstanceType = 'development' | 'production'
@@ -218,6 +219,18 @@ export interface EmulatorState {
   webhookDeliveries(): ReadonlyArray<WebhookDelivery>
   /** Forgets agent tasks, sessions, clients, the request log, webhook deliveries (and their pending retries), rate-limit counters and fault rules. Users and keys stay. */
   reset(): void
+  /**
+   * The state as a versioned JSON snapshot (`JSON.stringify` it to save it): users with their password
+   * hashes, clients, sessions, agent tasks with the SHA-256 hashes of their tickets (never a ticket).
+   */
+  export(): EmulatorSnapshot
+  /**
+   * Replaces users, clients, sessions and agent tasks with a snapshot's (from `export()` or
+   * `GET /_emulator/state`, of this or another emulator). Checked first: a bad one throws a `SnapshotError`
+   * naming the field (`snapshot: users[0].passwordHash: …`) and changes nothing. Keys, fault rules, the
+   * request log and webhook settings stay; browser cookies of the old state no longer sign anyone in.
+   */
+  import(snapshot: unknown): void
 }
 
 /** Fault injection on a running emulator. */

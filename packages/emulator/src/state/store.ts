@@ -37,7 +37,7 @@ export class Store {
   readonly devBrowsers = new Map<string, string | null>()
   /** sha256(nonce) → handshake directives */
   private readonly nonces = new Map<string, { directives: string[]; expiresAt: number }>()
-  private readonly salt = randomSecret(16)
+  private salt = randomSecret(16)
   /** Session and user changes, as Clerk's webhooks report them. */
   readonly events = new StoreEvents()
 
@@ -49,6 +49,25 @@ export class Store {
     this.clientCookies.clear()
     this.devBrowsers.clear()
     this.nonces.clear()
+  }
+
+  /** Derives agent ids from agent names; part of a state snapshot so agents keep their ids. */
+  get agentIdSalt(): string {
+    return this.salt
+  }
+
+  /** Replaces every record with a snapshot's (see `state/snapshot.ts`); emits no events. */
+  restore(state: { agentIdSalt: string; users: UserRecord[]; clients: ClientRecord[]; sessions: SessionRecord[]; agentTasks: AgentTaskRecord[] }): void {
+    this.reset()
+    this.users.clear()
+    this.salt = state.agentIdSalt
+    for (const user of state.users) this.users.set(user.id, user)
+    for (const client of state.clients) this.clients.set(client.id, client)
+    for (const session of state.sessions) this.sessions.set(session.id, session)
+    for (const task of state.agentTasks) {
+      this.agentTasks.set(task.id, task)
+      this.tickets.set(task.ticketHash, task.id)
+    }
   }
 
   // ── users ────────────────────────────────────────────────────────────────
