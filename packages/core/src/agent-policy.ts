@@ -43,7 +43,7 @@ function ledgerLookup<Context>(store: AgentTaskStore, ledger: LedgerDeps<Context
       const userId = asker.auth.userId
       if (typeof userId !== 'string' || userId === '') return undefined
       const found = await known(sessionId, userId)
-      if (found !== undefined) return found
+      if (found !== undefined || !ledger.resolved.pollClerkForSessions) return found
       const { learnSession } = await loadLedgerOperations()
       return learnSession(ledger, userId, sessionId, { auth: asker.auth as SignedInAuth, context: asker.context as Context })
     },

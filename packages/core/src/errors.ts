@@ -28,6 +28,8 @@ export const agentTaskErrorCodes = {
   upstream_error: { status: 502, title: 'Clerk request failed' },
   upstream_timeout: { status: 504, title: 'Clerk did not answer in time' },
   store_unavailable: { status: 503, title: 'Link records unavailable' },
+  webhook_not_configured: { status: 404, title: 'Clerk webhooks not configured' },
+  webhook_signature_invalid: { status: 401, title: 'Webhook signature not verified' },
   internal_error: { status: 500, title: 'Internal error' },
   misconfigured: { status: 500, title: 'Server misconfigured' },
 } as const satisfies Record<string, { status: number; title: string }>

@@ -87,6 +87,21 @@ export interface AgentTasksOptions<Context = unknown> {
   policy?: AgentPolicyOptions
   /** Where agents' requests for the person's approval live. Default: in memory, per process; `@agent-tasks/redis` for many instances. */
   approvals?: { store?: ApprovalStore }
+  /**
+   * The signing secret (`whsec_…`) of the Clerk webhook endpoint pointed at `POST {base}/clerk-webhook`.
+   * Clerk's `session.*` events then update the ledger the moment they happen. Default: the
+   * `CLERK_WEBHOOK_SIGNING_SECRET` environment variable, read per request; without either, the route answers 404.
+   */
+  webhookSigningSecret?: string
+  /**
+   * Whether the ledger asks Clerk's Backend API for users' active agent sessions to learn that a link
+   * was used or its session ended (listing, revoking a used link, the guard placing a session it does
+   * not know). Default `true`. Set `false` once Clerk's session webhooks reach the webhook route: records
+   * then change only from webhooks (fewer Clerk calls and rate-limit use, but a missed or delayed
+   * webhook leaves a record behind until Svix's retry). "End all agent access" still asks Clerk for every
+   * agent session of the user, so the kill switch never depends on a webhook having arrived.
+   */
+  pollClerkForSessions?: boolean
 }
 
 export interface ResolvedOptions<Context = unknown> extends CreateDefaults {
@@ -106,6 +121,9 @@ export interface ResolvedOptions<Context = unknown> extends CreateDefaults {
   policy: ResolvedPolicy
   /** The app's approval store; `undefined`: the in-memory default, built with the policy service on first use. */
   approvalStore: ApprovalStore | undefined
+  /** `undefined`: `CLERK_WEBHOOK_SIGNING_SECRET`, read per request. */
+  webhookSigningSecret: string | undefined
+  pollClerkForSessions: boolean
 }
 
 function optionError(message: string): TypeError {
@@ -164,6 +182,14 @@ function resolveApprovalStore(approvals: AgentTasksOptions['approvals']): Approv
   return store
 }
 
+function resolveSigningSecret(secret: string | undefined): string | undefined {
+  if (secret === undefined) return undefined
+  if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret)) {
+    throw optionError('webhookSigningSecret must be the endpoint\'s signing secret as Clerk shows it: "whsec_" followed by base64')
+  }
+  return secret
+}
+
 export function resolveOptions<Context>(options: AgentTasksOptions<Context>): ResolvedOptions<Context> {
   const session = {
     defaultSeconds: positiveInteger('session.defaultSeconds', options.session?.defaultSeconds, 1800),
@@ -202,5 +228,7 @@ export function resolveOptions<Context>(options: AgentTasksOptions<Context>): Re
     maxBodyBytes: 16 * 1024,
     policy: resolvePolicy(options.policy, { agentTasksPath: basePath === '' ? DEFAULT_AGENT_TASKS_PATH : basePath }),
     approvalStore: resolveApprovalStore(options.approvals),
+    webhookSigningSecret: resolveSigningSecret(options.webhookSigningSecret),
+    pollClerkForSessions: options.pollClerkForSessions ?? true,
   }
 }

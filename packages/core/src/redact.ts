@@ -4,12 +4,13 @@ const CREDENTIAL_PARAMS =
   /([?&#;](?:ticket|__clerk_ticket|__clerk_handshake|__clerk_handshake_nonce|__clerk_db_jwt|__session|__client|token|access_token|id_token|refresh_token)=)[^&#\s"'<>]+/gi
 // A JWT on its own (a session token, a ticket): three base64url parts, the first a JSON header.
 const JWT = /\beyJ[\w-]*\.[\w-]+\.[\w-]*/g
-const SECRET_KEY = /\bsk_(?:test|live)_\w+/g
+// Clerk secret keys, and webhook signing secrets (Svix's `whsec_` and base64).
+const SECRET_KEY = /\b(?:sk_(?:test|live)_\w+|whsec_[A-Za-z0-9+/]+=*)/g
 
 /**
  * Removes credentials from text meant for logs, errors and reports: each of `secrets` (a link, its
  * ticket) wherever it appears, ticket, handshake and token parameters in a query or fragment, anything
- * shaped like a JWT, and Clerk secret keys. The one redaction every `@agent-tasks/*` package uses.
+ * shaped like a JWT, Clerk secret keys and webhook signing secrets. The one redaction every `@agent-tasks/*` package uses.
  */
 export function redactCredentials(text: string, secrets: readonly string[] = []): string {
   let result = text

@@ -17,6 +17,7 @@ import type { ApprovalRequest } from './policy/approval-store.js'
 import { type AgentTaskRecord, type AgentTaskStore, involves } from './store/types.js'
 import type { AgentTaskAction, AgentTasksAuth, ClerkAgentTasksClient, SignedInAuth } from './types.js'
 import { type CreateAgentTaskInput, isSelf, type OnBehalfOf, validateCreateInput } from './validation/create-input.js'
+import type { ContractRequest, ContractResponse } from './http/contract.js'
 
 /** A freshly minted link. `url` is a credential: hand it to the agent, never log it. */
 export interface CreatedAgentTask {
@@ -73,6 +74,8 @@ export interface AgentTasksService<Context> {
   endAll(auth: SignedInAuth, userId: unknown, call: CallContext<Context>): Promise<RevokeAllResult>
   /** The guard, and the person's side of approvals for callers already found signed in. */
   readonly policy: AgentPolicyService<Context>
+  /** `POST {base}/clerk-webhook`: Clerk's webhooks, verified, update the ledger (no signed-in caller). */
+  clerkWebhook(request: ContractRequest): Promise<ContractResponse>
   /** The programmatic approvals API: the caller is admitted first (signed in; agent sessions refused). */
   readonly approvals: {
     list(call: CallContext<Context>): Promise<ApprovalRequest[]>
@@ -294,10 +297,24 @@ export function createAgentTasksService<Context = unknown>(
     decideApproval: async (auth, approvalId, answer, context) => (await loadPolicy()).decideApproval(auth, approvalId, answer, context),
   }
 
+  // Loaded on first use, like the ledger's operations: an app that never receives a webhook never loads it.
+  let loadingWebhooks: Promise<(request: ContractRequest) => Promise<ContractResponse>> | undefined
+  const loadWebhooks = () => {
+    loadingWebhooks ??= import('./webhooks/handle-webhook.js').then(
+      ({ createClerkWebhookHandler }) => createClerkWebhookHandler(resolved),
+      (error: unknown) => {
+        loadingWebhooks = undefined
+        throw error
+      },
+    )
+    return loadingWebhooks
+  }
+
   return {
     store,
     resolved,
     policy,
+    clerkWebhook: async (request) => (await loadWebhooks())(request),
     approvals: {
       async list(call) {
         return policy.listApprovals(await admitted('list-approvals', call), call.context)

@@ -21,7 +21,7 @@ function loadedAtStart(entry: string): Set<string> {
   return new Set([...seen].map((file) => relative(srcDir, file)))
 }
 
-// What only listing, the kill switch and the agent guard's work for agent sessions need: each loads on
+// What only listing, the kill switch, Clerk's webhooks and the agent guard's work for agent sessions need: each loads on
 // first use, so a bundle that only mints (and a person's request through the guard) carries none of it.
 const LOADED_ON_FIRST_USE = [
   'ledger/operations.ts',
@@ -30,6 +30,7 @@ const LOADED_ON_FIRST_USE = [
   'policy/approvals.ts',
   'policy/decide.ts',
   'policy/session-link-cache.ts',
+  'webhooks/handle-webhook.ts',
 ]
 
 describe('what the entries load at start', () => {

@@ -12,6 +12,7 @@ describe('redactCredentials', () => {
     ['a token parameter', 'https://app.example/cb?token=abc123', 'https://app.example/cb?token=[redacted]'],
     ['a bare JWT', `session ${JWT} expired`, 'session [redacted] expired'],
     ['a secret key', 'key sk_test_abcdef123 refused', 'key [redacted] refused'],
+    ['a webhook signing secret', 'secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw== refused', 'secret [redacted] refused'],
   ])('removes %s', (_name, text, expected) => {
     expect(redactCredentials(text)).toBe(expected)
   })

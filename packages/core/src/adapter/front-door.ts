@@ -3,6 +3,7 @@ import type { ContractRequest, ContractResponse } from '../http/contract.js'
 import { answerError } from '../http/error-response.js'
 import { toWebResponse } from '../http/responses.js'
 import { runContract } from '../http/run-contract.js'
+import { isClerkWebhookPath } from '../http/routes.js'
 import { type PreParsedBody, webContractRequest } from '../http/web-request.js'
 import type { AgentTasksService } from '../service.js'
 import type { AgentTasksAuth } from '../types.js'
@@ -71,7 +72,8 @@ export function createFrontDoor<Native, Context>(
   // free of needless microtask turns.
   async function respond(native: Native, request: ContractRequest): Promise<ContractResponse> {
     try {
-      const read = reader.readAuth(native)
+      // Clerk's webhooks carry no session: the caller is not read (nor the Clerk middleware required).
+      const read = isClerkWebhookPath(request.path) ? null : reader.readAuth(native)
       const auth = read instanceof Promise ? await read : read
       if (auth === undefined) throw missing()
       return await runContract(service, request, { auth, context: contextOf(native), origin: () => originOf(native) })

@@ -42,7 +42,7 @@ export async function runContract<Context>(
   if (route === undefined) {
     throw new AgentTaskError(
       'not_found',
-      'No agent-tasks route here. Use GET / or POST /, POST /revoke-all, POST /{agentTaskId}/revoke, GET /approvals or POST /approvals/{approvalId}/approve (or /decline).',
+      'No agent-tasks route here. Use GET / or POST /, POST /revoke-all, POST /{agentTaskId}/revoke, GET /approvals, POST /approvals/{approvalId}/approve (or /decline) or POST /clerk-webhook.',
     )
   }
   if (route.allow === 'GET' ? request.method !== 'GET' : request.method !== 'POST' && !(request.method === 'GET' && route.action === 'list')) {
@@ -50,6 +50,8 @@ export async function runContract<Context>(
     response.headers.Allow = route.allow
     return response
   }
+  // Clerk calls it server to server: its signature is the caller's proof, not a session or an origin.
+  if (route.action === 'clerk-webhook') return service.clerkWebhook(request)
   const refusal = refusalOf(call.auth, service.resolved.allowAgentSessions)
   if (refusal !== undefined) {
     const explained = explainUnauthenticated(refusal, request)

@@ -71,6 +71,30 @@ async function expire<Context>(deps: LedgerDeps<Context>, record: AgentTaskRecor
 }
 
 /**
+ * With `pollClerkForSessions: false`, records learn of sessions from Clerk's webhooks alone: only the
+ * unused links past their lifetime are revoked and `expired`, without listing anyone's sessions.
+ */
+async function expireUnused<Context>(
+  deps: LedgerDeps<Context>,
+  records: AgentTaskRecord[],
+  open: AgentTaskRecord[],
+  call: SignedCall<Context>,
+  nowMs: number,
+): Promise<AgentTaskRecord[]> {
+  const now = new Date(nowMs).toISOString()
+  const refreshed = new Map<string, AgentTaskRecord>()
+  await Promise.all(
+    open
+      .filter((record) => record.status === 'pending' && record.expiresAt <= now)
+      .map(async (record) => {
+        const next = await expire(deps, record, call)
+        if (next) refreshed.set(record.agentTaskId, next)
+      }),
+  )
+  return records.map((record) => refreshed.get(record.agentTaskId) ?? record)
+}
+
+/**
  * Brings records up to date with Clerk from the subjects' active agent sessions (every page of them,
  * one listing per subject): a link is `used` once Clerk shows a session it opened; a known session no
  * longer active has ended; an unused link past its lifetime is revoked and `expired`. Returns the
@@ -86,6 +110,7 @@ export async function refreshRecords<Context>(
   const nowMs = Date.now()
   const open = records.filter((record) => isOpen(record, nowMs))
   if (open.length === 0) return records
+  if (!deps.resolved.pollClerkForSessions) return expireUnused(deps, records, open, call, nowMs)
   const subjects = await subjectsOf(deps, open, call)
   const sessionsByUser = new Map<string, ClerkSession[]>()
   await Promise.all(
