@@ -35,6 +35,8 @@ export class Store {
   readonly clientCookies = new Map<string, string>()
   /** dev browser id (`__clerk_db_jwt`) → client id, or null when no client yet */
   readonly devBrowsers = new Map<string, string | null>()
+  /** testing token (`__clerk_testing_token`) → when it expires (Unix ms) */
+  readonly testingTokens = new Map<string, number>()
   /** sha256(nonce) → handshake directives */
   private readonly nonces = new Map<string, { directives: string[]; expiresAt: number }>()
   private salt = randomSecret(16)
@@ -48,6 +50,7 @@ export class Store {
     this.tickets.clear()
     this.clientCookies.clear()
     this.devBrowsers.clear()
+    this.testingTokens.clear()
     this.nonces.clear()
   }
 

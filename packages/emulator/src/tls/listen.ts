@@ -3,7 +3,7 @@ import type { AddressInfo, Server as NetServer } from 'node:net'
 import { join } from 'node:path'
 import { createDualProtocolServer } from './dual-protocol-server.js'
 import { defaultCaDir, loadOrCreateCa } from './local-ca.js'
-import { createServerCertificate } from './server-certificate.js'
+import { createServerCertificate, spkiSha256 } from './server-certificate.js'
 
 /** `false`: plain http only. Otherwise https is served on the same port, signed by the CA in `caDir`. */
 export type TlsOption = false | { caDir?: string }
@@ -56,4 +56,20 @@ export async function listen(http: HttpServer, port: number, host: string, tls: 
     tls: { caCertPath: join(ca.dir, 'rootCA.pem'), caCertPem: ca.certPem, caSpkiSha256: certificate.caSpkiSha256 },
     close: () => dual.close(),
   }
+}
+
+/**
+ * The Chromium flag that makes a browser trust the emulator's https, and only it: its local CA's key
+ * (`--ignore-certificate-errors-spki-list`). Creates the CA on first use, so it can run before any
+ * emulator starts (a Playwright config). Same `caDir` rules as the emulator's `tls` option.
+ *
+ * @example
+ * ```ts
+ * // playwright.config.ts
+ * use: { launchOptions: { args: await chromiumTrustArgs() } }
+ * ```
+ */
+export async function chromiumTrustArgs(options: { caDir?: string } = {}): Promise<string[]> {
+  const ca = await loadOrCreateCa(options.caDir ?? defaultCaDir())
+  return [`--ignore-certificate-errors-spki-list=${spkiSha256(ca.certPem)}`]
 }
