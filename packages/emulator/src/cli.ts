@@ -29,6 +29,7 @@ async function serve(options: EmulatorOptions): Promise<void> {
   say(
     `Clerk ${emulator.instance} emulator listening on ${emulator.url} (${users} user${users === 1 ? '' : 's'}); sign-in page ${emulator.signInUrl}. Ctrl+C to stop.`,
   )
+  say(`inspector (one-time admin link, works once): ${emulator.createAdminLink()}; or curl -H "Authorization: Bearer $CLERK_SECRET_KEY" ${emulator.inspectorUrl}`)
 }
 
 async function main(): Promise<void> {

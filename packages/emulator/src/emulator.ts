@@ -12,6 +12,8 @@ import { toAgentTaskState, toEmulatorUser, toSessionState } from './serialize.js
 import { createEmulatorServer } from './server.js'
 import { listen } from './tls/listen.js'
 import { mintSessionToken } from './session/tokens.js'
+import { InspectorAuth } from './inspector/auth.js'
+import { INSPECTOR_PATH } from './inspector/routes.js'
 import { exportSnapshot, importSnapshot } from './state/snapshot.js'
 import { Store } from './state/store.js'
 import type { Emulator, EmulatorOptions, EmulatorUser, EmulatorUserInput, RateLimitOptions } from './types.js'
@@ -98,7 +100,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     limiter.reset()
     faults.clear()
   }
-  ctx.admin = { reset: resetAll, webhookDeliveries: () => webhooks.sender.deliveries() }
+  const inspector = new InspectorAuth()
+  ctx.admin = { reset: resetAll, inspector, webhookDeliveries: () => webhooks.sender.deliveries() }
 
   let closed: Promise<void> | undefined
   return {
@@ -109,6 +112,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     jwtKey: keys.publicKeyPem,
     frontendApi,
     signInUrl,
+    inspectorUrl: `${url}${INSPECTOR_PATH}`,
+    createAdminLink: () => `${url}/_emulator/login?token=${inspector.issueLoginToken()}`,
     frontendApiUrl: listening.tls ? `https://${frontendApi}` : undefined,
     tls: listening.tls,
     env,

@@ -11,6 +11,7 @@ import { clerkBundleRoutes } from './fapi/clerk-bundles.js'
 import { handshakeRoutes } from './fapi/handshake.js'
 import { signInPageRoutes } from './fapi/sign-in-page.js'
 import { ApiError, errors } from './http/errors.js'
+import { inspectorRoutes } from './inspector/routes.js'
 import { stateRoutes } from './inspector/state-routes.js'
 import type { Faults } from './http/faults.js'
 import { parseCookies, sendError } from './http/io.js'
@@ -37,6 +38,7 @@ const router = new Router().add(
   ...browserScriptRoutes,
   ...clerkBundleRoutes,
   ...stateRoutes,
+  ...inspectorRoutes,
 )
 
 function safeEqual(a: string, b: string): boolean {

@@ -261,6 +261,13 @@ export interface Emulator {
   readonly frontendApi: string
   /** The hosted sign-in page: `<url>/sign-in`. */
   readonly signInUrl: string
+  /** The inspector page, `<url>/_emulator/` (loopback only; the secret key as Bearer, or an admin link's cookie). */
+  readonly inspectorUrl: string
+  /**
+   * A new one-time link to the inspector (`<url>/_emulator/login?token=…`): opening it in a browser sets an
+   * HttpOnly, SameSite=Strict admin cookie; it works once. Treat it as a secret: do not log it.
+   */
+  createAdminLink(): string
   /** `https://<frontendApi>` — where browsers reach the Frontend API and clerk-js; `undefined` when `tls` is `false`. */
   readonly frontendApiUrl: string | undefined
   /** The local CA behind the https certificate, for a browser to trust; `undefined` when `tls` is `false`. */

@@ -21,7 +21,7 @@ export interface RunRequest {
 export interface RunContext {
   cwd: string
   env: NodeJS.ProcessEnv
-  /** One line of status, without the trailing newline. Never given a key or a token. */
+  /** One line of status, without the trailing newline. Never given a key or a token (the inspector's one-time admin link is the one exception: it is there to be opened from the terminal). */
   say(line: string): void
 }
 
@@ -67,6 +67,7 @@ export async function runCommand(request: RunRequest, context: RunContext): Prom
           `(${describeUsers(emulator.users.list())}; sign-in page ${emulator.signInUrl}); running ${request.command}.`,
       )
       connectionFile = shareConnection(emulator, cwd, say)
+      say(`inspector (one-time admin link, works once): ${emulator.createAdminLink()}; or curl -H "Authorization: Bearer $CLERK_SECRET_KEY" ${emulator.inspectorUrl}`)
     }
     if (relay.received) return exitCodeForSignal(relay.received)
 
