@@ -34,9 +34,10 @@ function unavailable(error: unknown): AgentTaskError {
 export type ClerkWebhookHandler = (request: ContractRequest) => Promise<ContractResponse>
 
 /**
- * `POST {base}/clerk-webhook`: Clerk's webhooks, server to server. The body is bounded before
- * anything else, verified with `@clerk/backend` (Svix signature and timestamp), and a message already
- * applied (same `svix-id`) is acknowledged without being applied again. `session.*` events of agent
+ * `POST {base}/clerk-webhook`: Clerk's webhooks, server to server. A request without Svix's headers
+ * is refused unread; the body is bounded, then verified with `@clerk/backend` (Svix signature and
+ * timestamp), and a message already applied (same `svix-id`) is acknowledged without being applied
+ * again. `session.*` events of agent
  * sessions update the ledger; every other verified event is acknowledged and ignored. Answers: 200
  * when done (or nothing to do), 401 unsigned or badly signed, 404 without a signing secret, 413/408
  * for the body, 503 when the store failed (nothing applied: Svix retries).
@@ -57,8 +58,9 @@ export function createClerkWebhookHandler<Context>(resolved: ResolvedOptions<Con
   return async (request) => {
     const signingSecret = resolved.webhookSigningSecret ?? envSecret()
     if (signingSecret === undefined) throw notConfigured()
-    const body = await readWebhookBody(request, resolved.bodyTimeoutMs)
+    // An unsigned request is turned away before its body is read; a signed one's body is bounded before it is verified.
     const headers = svixHeadersOf(request)
+    const body = await readWebhookBody(request, resolved.bodyTimeoutMs)
     const event = await verifyClerkWebhook(body, headers, signingSecret)
     if (seen.has(headers.id)) return jsonResponse(200, { message: 'Webhook already received', type: event.type, applied: false })
     // The same message arriving twice at once is applied once; both are answered alike.
