@@ -99,6 +99,8 @@ export async function createSuiteContext(target: ConformanceTarget): Promise<Sui
       { email: 'admin@example.com', firstName: 'Admin' },
     ],
     rateLimit: false,
+    // The apps read CLERK_WEBHOOK_SIGNING_SECRET from emulator.env; the webhook cases point the URL at the main app.
+    webhooks: { retryDelaysMs: [] },
   })
   const events: SuiteContext['events'] = []
   const record: RecordEvent = (hook, event) => {

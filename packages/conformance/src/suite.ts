@@ -11,6 +11,7 @@ import { revokeCases } from './cases/revoke.js'
 import { routeHelperCases } from './cases/route-helper.js'
 import { securityCases, unexpectedErrorCases } from './cases/security.js'
 import { validationCases } from './cases/validation.js'
+import { webhookCases } from './cases/webhooks.js'
 import { withoutClerkCases } from './cases/without-clerk.js'
 import { createSuiteContext, type SuiteContext } from './context.js'
 import type { ConformanceTarget } from './target.js'
@@ -48,6 +49,7 @@ export function runConformanceSuite(target: ConformanceTarget): void {
     describe('the programmatic API, sharing one instance', () => programmaticCases(ctx))
     describe('without the Clerk middleware', () => withoutClerkCases(ctx))
     describe('the agent guard in the app’s own routes', () => guardCases(ctx))
+    describe('Clerk’s webhooks', () => webhookCases(ctx))
     describe('hygiene', () => hygieneCases(ctx))
   })
 }

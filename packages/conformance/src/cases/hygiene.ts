@@ -8,20 +8,22 @@ export function hygieneCases(ctx: () => SuiteContext): void {
     for (const response of responses) expect(response.headers.get('cache-control'), response.text).toBe('no-store')
   })
 
-  it('never put the secret key in a response, or a link in an error', () => {
+  it('never put the secret key or the webhook signing secret in a response, or a link in an error', () => {
     const { responses, emulator } = ctx()
     for (const response of responses) {
       expect(response.text).not.toContain(emulator.secretKey)
+      expect(response.text).not.toContain(emulator.webhookSigningSecret)
       if (response.status >= 400) expect(response.text).not.toMatch(/ticket=/)
     }
   })
 
-  it('never printed a link, a ticket or the secret key', () => {
+  it('never printed a link, a ticket, the secret key or the webhook signing secret', () => {
     const { output, links, emulator, events, app, agentFriendlyApp, adminApp } = ctx()
     expect(links.length).toBeGreaterThan(3)
     const appOutput = [app, agentFriendlyApp, adminApp].map((running) => running.output?.() ?? '')
     const printed = [...output, ...appOutput].join('\n')
     expect(printed).not.toContain(emulator.secretKey)
+    expect(printed).not.toContain(emulator.webhookSigningSecret)
     expect(printed).not.toMatch(/ticket=/)
     const hooks = JSON.stringify(events.map((e) => ({ hook: e.hook, event: { ...e.event, context: undefined } })))
     for (const link of links) {
