@@ -3,11 +3,14 @@ import { timingSafeEqual } from 'node:crypto'
 import { agentTaskRoutes } from './bapi/agent-tasks.js'
 import { miscBapiRoutes } from './bapi/misc.js'
 import { sessionRoutes } from './bapi/sessions.js'
+import { checkTestingToken, testingTokenRoutes } from './bapi/testing-tokens.js'
 import { userRoutes } from './bapi/users.js'
 import type { EmulatorContext } from './context.js'
 import { agentTaskTicketRoutes } from './fapi/agent-task-ticket.js'
 import { browserScriptRoutes } from './fapi/browser-scripts.js'
 import { clerkBundleRoutes } from './fapi/clerk-bundles.js'
+import { applyClerkJsCors, clerkJsMethod } from './fapi/clerk-js/cors.js'
+import { clerkJsRoutes } from './fapi/clerk-js/routes.js'
 import { handshakeRoutes } from './fapi/handshake.js'
 import { signInPageRoutes } from './fapi/sign-in-page.js'
 import { ApiError, errors } from './http/errors.js'
@@ -32,11 +35,13 @@ const router = new Router().add(
   ...userRoutes,
   ...sessionRoutes,
   ...miscBapiRoutes,
+  ...testingTokenRoutes,
   ...agentTaskTicketRoutes,
   ...handshakeRoutes,
   ...signInPageRoutes,
   ...browserScriptRoutes,
   ...clerkBundleRoutes,
+  ...clerkJsRoutes,
   ...stateRoutes,
   ...inspectorRoutes,
 )
@@ -81,14 +86,17 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
   try {
     const ctx = parts.context()
     if (!ctx) throw ApiError.of(503, 'emulator_starting', 'starting', 'The emulator is still starting.')
+    if (applyClerkJsCors(ctx, req, res, method, url.pathname)) return
     if (await parts.faults.apply(req, res, url.pathname)) return
-    const match = router.match(method, url.pathname)
+    const routeMethod = clerkJsMethod(method, url)
+    const match = router.match(routeMethod, url.pathname)
     if (!match.route) {
       throw match.pathKnown
-        ? ApiError.of(405, 'method_not_allowed', 'method not allowed', `${method} is not allowed on ${url.pathname}.`)
+        ? ApiError.of(405, 'method_not_allowed', 'method not allowed', `${routeMethod} is not allowed on ${url.pathname}.`)
         : errors.notFound()
     }
     noStore = match.route.kind === 'fapi'
+    if (match.route.kind === 'fapi') checkTestingToken(ctx, url)
     if (match.route.kind === 'bapi') {
       checkSecretKey(ctx, req)
       const retryAfter = parts.limiter.check()
@@ -97,7 +105,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     await match.route.handler(ctx, {
       req,
       res,
-      method,
+      method: routeMethod,
       url,
       cookies: parseCookies(req.headers.cookie),
       params: match.params,

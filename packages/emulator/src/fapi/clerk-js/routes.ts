@@ -1,0 +1,7 @@
+import type { Route } from '../../http/router.js'
+import { clientRoutes } from './client.js'
+import { devBrowserRoutes } from './dev-browser.js'
+import { environmentRoutes } from './environment.js'
+
+/** Every Frontend API route clerk-js calls. */
+export const clerkJsRoutes: Route[] = [...environmentRoutes, ...devBrowserRoutes, ...clientRoutes]

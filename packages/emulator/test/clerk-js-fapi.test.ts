@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { EnvironmentJSON } from '@clerk/shared/types'
+import { startEmulator } from '../src/index.js'
+import type { Emulator } from '../src/types.js'
+
+const APP = 'http://127.0.0.1:5173'
+const QUERY = '__clerk_api_version=2026-08-20&_clerk_js_version=6.40.0'
+
+// The Frontend API clerk-js calls, at the HTTP level (no browser): CORS, envelopes, error shapes.
+describe('clerk-js Frontend API over HTTP', () => {
+  let emulator: Emulator
+  beforeAll(async () => {
+    emulator = await startEmulator({ tls: false, users: [{ email: 'ada@example.com', password: 'correct horse battery' }] })
+  })
+  afterAll(() => emulator.close())
+
+  it('answers a CORS preflight with the page origin and credentials', async () => {
+    const res = await fetch(`${emulator.url}/v1/client/sign_ins?${QUERY}`, {
+      method: 'OPTIONS',
+      headers: { Origin: APP, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    })
+    expect(res.status).toBe(204)
+    expect(res.headers.get('access-control-allow-origin')).toBe(APP)
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(res.headers.get('access-control-allow-headers')).toBe('content-type')
+  })
+
+  it('gives no CORS grant to an origin the instance does not allow', async () => {
+    const res = await fetch(`${emulator.url}/v1/environment?${QUERY}`, { headers: { Origin: 'https://evil.example' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('serves the environment, also for the PATCH clerk-js sends as POST ?_method=PATCH', async () => {
+    const res = await fetch(`${emulator.url}/v1/environment?${QUERY}&_method=PATCH`, { method: 'POST', headers: { Origin: APP } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe(APP)
+    const body = (await res.json()) as EnvironmentJSON
+    expect(body.object).toBe('environment')
+    expect(body.auth_config.single_session_mode).toBe(true)
+    expect(body.user_settings.attributes.password.enabled).toBe(true)
+    expect(body.user_settings.attributes.email_address.first_factors).toEqual(['email_code'])
+    expect(body.display_config.captcha_public_key).toBeNull()
+  })
+
+  it('answers GET /v1/client with a null client for a new browser', async () => {
+    const res = await fetch(`${emulator.url}/v1/client?${QUERY}`, { headers: { Origin: APP } })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ response: null, client: null })
+  })
+
+  it('refuses an unknown dev browser with dev_browser_unauthenticated (401)', async () => {
+    const res = await fetch(`${emulator.url}/v1/client?${QUERY}&__clerk_db_jwt=dvb_unknown`, { headers: { Origin: APP } })
+    expect(res.status).toBe(401)
+    expect(res.headers.get('access-control-allow-origin')).toBe(APP)
+    const body = (await res.json()) as { errors: Array<{ code: string }> }
+    expect(body.errors[0]?.code).toBe('dev_browser_unauthenticated')
+  })
+
+  it('makes a dev browser that then names a client', async () => {
+    const made = await fetch(`${emulator.url}/v1/dev_browser?${QUERY}`, { method: 'POST', headers: { Origin: APP } })
+    const { id } = (await made.json()) as { id: string }
+    expect(id).toMatch(/^dvb_/)
+    const put = await fetch(`${emulator.url}/v1/client?${QUERY}&__clerk_db_jwt=${id}`, { method: 'PUT', headers: { Origin: APP } })
+    const created = (await put.json()) as { response: { id: string; object: string } }
+    expect(created.response.object).toBe('client')
+    const got = await fetch(`${emulator.url}/v1/client?${QUERY}&__clerk_db_jwt=${id}`, { headers: { Origin: APP } })
+    expect(((await got.json()) as { response: { id: string } }).response.id).toBe(created.response.id)
+  })
+})
