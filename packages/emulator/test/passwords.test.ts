@@ -1,3 +1,6 @@
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../src/index.js'
 import { Store } from '../src/state/store.js'
@@ -87,5 +90,37 @@ describe('passwords', () => {
     expect(store.verifyPassword('user_missing', 'same password')).toBe(false)
     store.setPassword(a.id, null)
     expect(store.verifyPassword(a.id, 'same password')).toBe(false)
+  })
+
+  it('PATCH /v1/users/:id sends one user.updated webhook, with or without a password', async () => {
+    const bodies: Array<{ type: string; data: { first_name: string | null } }> = []
+    const receiver = createServer((req, res) => {
+      let text = ''
+      req.on('data', (chunk: Buffer) => {
+        text += chunk.toString()
+      })
+      req.on('end', () => {
+        bodies.push(JSON.parse(text))
+        res.end()
+      })
+    })
+    receiver.listen(0, '127.0.0.1')
+    await once(receiver, 'listening')
+    const hooked = await startEmulator({
+      users: [{ email: 'ada@example.com' }],
+      rateLimit: false,
+      webhooks: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, retryDelaysMs: [] },
+    })
+    try {
+      const clerk = clerkFor(hooked)
+      const id = hooked.users.list()[0]?.id ?? ''
+      await clerk.users.updateUser(id, { firstName: 'Ada' })
+      await clerk.users.updateUser(id, { firstName: 'Augusta', password: 'a long enough one' })
+      await expect.poll(() => bodies.filter((b) => b.type === 'user.updated').length).toBe(2)
+      expect(bodies.filter((b) => b.type === 'user.updated').map((b) => b.data.first_name)).toEqual(['Ada', 'Augusta'])
+    } finally {
+      await hooked.close()
+      receiver.close()
+    }
   })
 })

@@ -272,6 +272,8 @@ export const userRoutes: Route[] = [
       if (privateMetadata) user.privateMetadata = privateMetadata
       if (unsafeMetadata) user.unsafeMetadata = unsafeMetadata
       user.updatedAt = Date.now()
+      // One user.updated event either way (setPassword emits it), after every field is applied.
+      if (password === undefined) ctx.store.events.emit({ type: 'user.updated', user })
       if (password !== undefined) {
         ctx.store.setPassword(user.id, password)
         if (signOutOthers) {
