@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Emulator, startEmulator } from '../src/index.js'
 import { isLoopbackAddress, isLoopbackHost } from '../src/inspector/loopback.js'
 import { clerkFor } from './helpers.js'
+import { startBin, tempDir } from './support/bin.js'
 
 const XSS_NAME = '<script>alert("name")</script>'
 const XSS_DESCRIPTION = `<img src=x onerror=alert(1)> & "quotes" 'single'`
@@ -219,5 +220,27 @@ describe('inspector', () => {
     expect(section).toContain('session.created')
     expect(section).toContain('<span class="badge ok">ok</span> 200')
     expect(section).not.toContain('webhooks-unavailable')
+  })
+
+  it('the CLI prints a one-time admin link at start that logs a browser in once', async () => {
+    const cwd = await tempDir('emu-inspector-')
+    const started = startBin(['--port', '0'], { cwd })
+    try {
+      await started.waitForStdout('CLERK_SECRET_KEY=')
+      await expect.poll(() => started.output.stderr).toContain('inspector')
+      const link = /http:\/\/127\.0\.0\.1:\d+\/_emulator\/login\?token=[A-Za-z0-9_-]+/.exec(started.output.stderr)?.[0] ?? ''
+      expect(link).not.toBe('')
+      expect(started.output.stdout).not.toContain('/_emulator/login')
+      const first = await fetch(link, { redirect: 'manual' })
+      expect(first.status).toBe(303)
+      const cookie = first.headers.getSetCookie()[0]?.split(';')[0] ?? ''
+      const page = await fetch(new URL('/_emulator/', link), { headers: { Cookie: cookie } })
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('Clerk emulator inspector')
+      expect((await fetch(link, { redirect: 'manual' })).status).toBe(401)
+    } finally {
+      started.child.kill('SIGTERM')
+      await started.exited
+    }
   })
 })
