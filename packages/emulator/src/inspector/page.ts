@@ -116,7 +116,7 @@ export function renderInspector({ ctx, csrfToken, notice }: InspectorView): stri
   const noticeText = notice ? NOTICES[notice] : undefined
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>Inspector · Clerk emulator</title><style>${new SafeHtml(STYLE)}</style></head><body>
+<title>Inspector · Clerk emulator</title><style>${new SafeHtml(STYLE)}</style></head><body>
 <h1>Clerk emulator inspector</h1>
 <p class="meta">${ctx.instance} instance at <code>${ctx.url}</code> · publishable key <code>${ctx.publishableKey}</code> · ${users.length} users, ${sessions.length} sessions, ${tasks.length} agent tasks</p>
 ${noticeText ? html`<p class="notice" role="status">${noticeText}</p>` : ''}

@@ -16,7 +16,8 @@ const SECURITY_HEADERS = {
   'Content-Security-Policy': INSPECTOR_CSP,
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  // Not no-referrer: with it, browsers send `Origin: null` on the page's own POST forms, which the Origin check refuses.
+  'Referrer-Policy': 'same-origin',
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}): void {
