@@ -284,7 +284,9 @@ describe('Clerk webhooks: what the route refuses', () => {
 
   it('a body a parser already turned into an object cannot be verified: 500 misconfigured naming the fix', async () => {
     const app = await startApp({}, { pointEmulator: false })
-    const response = await app.agentTasks.handle(new Request(`http://127.0.0.1${BASE}/clerk-webhook`, { method: 'POST' }), {
+    const signed = { 'svix-id': 'msg_1', 'svix-timestamp': String(Math.floor(Date.now() / 1000)), 'svix-signature': 'v1,x' }
+    const request = new Request(`http://127.0.0.1${BASE}/clerk-webhook`, { method: 'POST', headers: signed })
+    const response = await app.agentTasks.handle(request, {
       auth: null,
       context: undefined,
       body: { value: { type: 'session.created' } },
