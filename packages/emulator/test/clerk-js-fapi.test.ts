@@ -67,4 +67,35 @@ describe('clerk-js Frontend API over HTTP', () => {
     const got = await fetch(`${emulator.url}/v1/client?${QUERY}&__clerk_db_jwt=${id}`, { headers: { Origin: APP } })
     expect(((await got.json()) as { response: { id: string } }).response.id).toBe(created.response.id)
   })
+
+  it('refuses an unknown identifier with form_identifier_not_found (422)', async () => {
+    const res = await fetch(`${emulator.url}/v1/client/sign_ins?${QUERY}`, {
+      method: 'POST',
+      headers: { Origin: APP, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'identifier=nobody%40example.com',
+    })
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as { errors: Array<{ code: string; meta: { param_name?: string } }> }
+    expect(body.errors[0]).toMatchObject({ code: 'form_identifier_not_found', meta: { param_name: 'identifier' } })
+  })
+
+  it('refuses a wrong password with form_password_incorrect (422) in Clerk\'s error shape', async () => {
+    const res = await fetch(`${emulator.url}/v1/client/sign_ins?${QUERY}`, {
+      method: 'POST',
+      headers: { Origin: APP, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'identifier=ada%40example.com&strategy=password&password=wrong',
+    })
+    expect(res.status).toBe(422)
+    expect(res.headers.get('access-control-allow-origin')).toBe(APP)
+    const body = (await res.json()) as { errors: unknown[]; clerk_trace_id: string }
+    expect(body.errors).toEqual([
+      {
+        code: 'form_password_incorrect',
+        message: 'Password is incorrect. Try again, or use another method.',
+        long_message: 'Password is incorrect. Try again, or use another method.',
+        meta: { param_name: 'password' },
+      },
+    ])
+    expect(emulator.state.sessions()).toEqual([])
+  })
 })

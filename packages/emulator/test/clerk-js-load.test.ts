@@ -17,7 +17,7 @@ describe('clerk-js loads against the emulator', () => {
   })
 
   it('Clerk.load() is ready, <SignIn/> renders, and the console stays clean', async () => {
-    const app = await openClerkJsPage(browser, emulator, 'sign-in')
+    const app = await openClerkJsPage(browser, emulator)
     try {
       await app.page.getByText('Sign in to agent-tasks emulator').waitFor({ timeout: 15_000 })
       await app.page.locator('input[name="identifier"]').waitFor()

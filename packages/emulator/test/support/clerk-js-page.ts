@@ -15,15 +15,12 @@ export function startTlsEmulator(options: EmulatorOptions = {}): Promise<Emulato
   return startEmulator({ ...options, tls: { caDir: TEST_CA_DIR } })
 }
 
-/** An app page on its own origin that loads Clerk's real clerk-js + UI from the emulator and mounts a component. */
-function appHtml(emulator: Emulator, mount: 'sign-in' | 'user-button' | 'none'): string {
+/**
+ * An app page on its own origin that loads Clerk's real clerk-js + UI from the emulator: `<SignIn/>` (which
+ * sends the browser to `/signed-in` after signing in) while signed out, `<UserButton/>` once signed in.
+ */
+function appHtml(emulator: Emulator): string {
   const fapi = emulator.frontendApiUrl
-  const mountCall =
-    mount === 'sign-in'
-      ? `Clerk.mountSignIn(document.getElementById('mount'))`
-      : mount === 'user-button'
-        ? `Clerk.mountUserButton(document.getElementById('mount'))`
-        : ''
   return `<!doctype html><html><head><title>app</title></head><body><div id="mount"></div>
 <script async crossorigin="anonymous" data-clerk-publishable-key="${emulator.publishableKey}" src="${fapi}${CLERK_JS}"></script>
 <script async crossorigin="anonymous" src="${fapi}${CLERK_UI}"></script>
@@ -31,7 +28,9 @@ function appHtml(emulator: Emulator, mount: 'sign-in' | 'user-button' | 'none'):
 window.__clerkLoad = (async () => {
   while (!window.Clerk || !window.__internal_ClerkUICtor) await new Promise((r) => setTimeout(r, 20));
   await window.Clerk.load({ ui: { ClerkUI: window.__internal_ClerkUICtor }, unsafe_disableDevelopmentModeConsoleWarning: true });
-  ${mountCall}
+  const mount = document.getElementById('mount');
+  if (window.Clerk.user) window.Clerk.mountUserButton(mount);
+  else window.Clerk.mountSignIn(mount, { forceRedirectUrl: '/signed-in' });
   return window.Clerk.status;
 })();
 </script></body></html>`
@@ -40,19 +39,15 @@ window.__clerkLoad = (async () => {
 export interface ClerkJsPage {
   page: Page
   appUrl: string
-  /** Console errors and failed requests seen by the page. */
+  /** Console errors, page errors and failed requests seen by the page. */
   problems: string[]
   /** Cookies the page's origin holds. */
   appCookies(): Promise<Record<string, string>>
   close(): Promise<void>
 }
 
-export async function openClerkJsPage(
-  browser: Browser,
-  emulator: Emulator,
-  mount: 'sign-in' | 'user-button' | 'none' = 'sign-in',
-): Promise<ClerkJsPage> {
-  const html = appHtml(emulator, mount)
+export async function openClerkJsPage(browser: Browser, emulator: Emulator): Promise<ClerkJsPage> {
+  const html = appHtml(emulator)
   const app: Server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
     res.end(html)
@@ -69,7 +64,7 @@ export async function openClerkJsPage(
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   page.on('requestfailed', (request) => problems.push(`failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`))
   await page.goto(appUrl)
-  await page.evaluate(() => (window as unknown as { __clerkLoad: Promise<string> }).__clerkLoad)
+  await clerkLoaded(page)
   return {
     page,
     appUrl,
@@ -90,4 +85,20 @@ export function launchChromium(emulator: Emulator): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: [`--ignore-certificate-errors-spki-list=${emulator.tls?.caSpkiSha256 ?? ''}`],
   })
+}
+
+/** Waits for the page's `Clerk.load()` (and its component mount) to finish. */
+export async function clerkLoaded(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __clerkLoad: Promise<string> }).__clerkLoad)
+}
+
+/** Types email + password into `<SignIn/>` and, when `expectSignedIn`, waits for the redirect to `/signed-in`. */
+export async function signInWithPassword(page: Page, email: string, password: string, expectSignedIn = true): Promise<void> {
+  await page.locator('input[name="identifier"]').fill(email)
+  await page.getByRole('button', { name: 'Continue', exact: true }).click()
+  await page.locator('input[name="password"]').fill(password)
+  await page.getByRole('button', { name: 'Continue', exact: true }).click()
+  if (!expectSignedIn) return
+  await page.waitForURL('**/signed-in', { timeout: 15_000 })
+  await clerkLoaded(page)
 }

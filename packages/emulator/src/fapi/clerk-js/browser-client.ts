@@ -46,9 +46,10 @@ export function findOrCreateClient(ctx: EmulatorContext, request: RequestInfo): 
   if (devBrowser !== undefined) {
     ctx.store.devBrowsers.set(devBrowser, client.id)
   } else {
-    // clerk-js calls from the app's origin, so over https the cookie is sent cross-site (SameSite=None; Secure).
+    // clerk-js calls from the app's page, a third-party context (http app → https emulator is cross-site), where
+    // browsers that block third-party cookies (Chromium does by default in Playwright) store only a Partitioned one.
     const secure = (request.req.socket as TLSSocket).encrypted === true
-    const attributes = secure ? 'Path=/; HttpOnly; Secure; SameSite=None' : 'Path=/; HttpOnly; SameSite=Lax'
+    const attributes = secure ? 'Path=/; HttpOnly; Secure; SameSite=None; Partitioned' : 'Path=/; HttpOnly; SameSite=Lax'
     request.res.setHeader('Set-Cookie', `__client=${ctx.store.clientCookieFor(client)}; ${attributes}; Max-Age=315360000`)
   }
   return client
@@ -58,4 +59,10 @@ export function findOrCreateClient(ctx: EmulatorContext, request: RequestInfo): 
 export function pageOrigin(request: RequestInfo): string | undefined {
   const origin = request.req.headers.origin
   return typeof origin === 'string' && origin !== 'null' ? origin : undefined
+}
+
+/** Mint options for a token this page asks for: `azp` = the page's origin. */
+export function tokenOptionsFor(request: RequestInfo): { azp?: string } {
+  const azp = pageOrigin(request)
+  return azp ? { azp } : {}
 }

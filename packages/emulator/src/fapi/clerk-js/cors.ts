@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EmulatorContext } from '../../context.js'
 import { isAllowedRedirect } from '../../redirects.js'
 
-/** The Frontend API paths clerk-js calls from the app's origin. */
-const CLERK_JS_PATHS = ['/v1/environment', '/v1/client', '/v1/me', '/v1/dev_browser']
+/** The Frontend API paths clerk-js calls from the app's origin (and the avatars its UI loads with CORS). */
+const CLERK_JS_PATHS = ['/v1/environment', '/v1/client', '/v1/me', '/v1/dev_browser', '/v1/img']
 
 export function isClerkJsPath(path: string): boolean {
   return CLERK_JS_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
