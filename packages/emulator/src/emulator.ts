@@ -10,6 +10,7 @@ import { normalizeOrigin } from './redirects.js'
 import { validateSeed } from './seed/validate.js'
 import { toAgentTaskState, toEmulatorUser, toSessionState } from './serialize.js'
 import { createEmulatorServer } from './server.js'
+import { emailCodesOf } from './fapi/clerk-js/sign-in-state.js'
 import { listen } from './tls/listen.js'
 import { mintSessionToken } from './session/tokens.js'
 import { InspectorAuth } from './inspector/auth.js'
@@ -131,6 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sessions: () => store.listSessions().map(toSessionState),
       requests: () => log.list(),
       webhookDeliveries: () => webhooks.sender.deliveries(),
+      emailCodes: () => emailCodesOf(store),
       reset: resetAll,
       export: () => exportSnapshot(store, instance),
       import: (snapshot) => {

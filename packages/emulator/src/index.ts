@@ -17,6 +17,7 @@ export type { EmulatorSnapshot } from './state/snapshot.js'
 export type {
   AgentTaskState,
   AgentTaskStatus,
+  EmailCodeState,
   Emulator,
   EmulatorFaults,
   EmulatorOptions,

@@ -210,6 +210,17 @@ export interface EmulatorUsers {
   findByEmail(email: string): EmulatorUser | undefined
 }
 
+/** A sign-in email code the emulator made (never sent anywhere). Times are Unix milliseconds. */
+export interface EmailCodeState {
+  email: string
+  userId: string
+  /** Six digits. */
+  code: string
+  signInId: string
+  createdAt: number
+  expiresAt: number
+}
+
 /** Read-only views of the emulator's state. */
 export interface EmulatorState {
   agentTasks(): ReadonlyArray<AgentTaskState>
@@ -217,6 +228,11 @@ export interface EmulatorState {
   requests(): ReadonlyArray<RequestLogEntry>
   /** Webhook delivery attempts, oldest first (the last 1000). */
   webhookDeliveries(): ReadonlyArray<WebhookDelivery>
+  /**
+   * Email codes `<SignIn/>` asked for (`prepare_first_factor` with `email_code`) that are still usable, newest
+   * first. The emulator sends no email: tests read the code here (people on the emulator's `/email-codes` page).
+   */
+  emailCodes(): ReadonlyArray<EmailCodeState>
   /** Forgets agent tasks, sessions, clients, the request log, webhook deliveries (and their pending retries), rate-limit counters and fault rules. Users and keys stay. */
   reset(): void
   /**

@@ -1,5 +1,6 @@
 import type { ClientRecord } from '../../state/records.js'
 import type { Store } from '../../state/store.js'
+import type { EmailCodeState } from '../../types.js'
 
 /** How long an email code may be used, as Clerk: 10 minutes. */
 export const EMAIL_CODE_TTL_MS = 10 * 60 * 1000
@@ -27,16 +28,6 @@ export interface SignInAttempt {
   abandonAt: number
 }
 
-/** An email code made by `prepare_first_factor`, as the emulator shows it (it is never sent). */
-export interface EmailCode {
-  email: string
-  userId: string
-  code: string
-  signInId: string
-  createdAt: number
-  expiresAt: number
-}
-
 // Keyed by the client record itself, so a `reset()` (which drops the clients) drops the sign-ins too.
 const signIns = new WeakMap<ClientRecord, SignInAttempt>()
 
@@ -50,9 +41,9 @@ export function setSignIn(client: ClientRecord, attempt: SignInAttempt | undefin
 }
 
 /** Every email code still usable, newest first. */
-export function emailCodesOf(store: Store): EmailCode[] {
+export function emailCodesOf(store: Store): EmailCodeState[] {
   const now = Date.now()
-  const codes: EmailCode[] = []
+  const codes: EmailCodeState[] = []
   for (const client of store.clients.values()) {
     const attempt = signIns.get(client)
     const factor = attempt?.firstFactor
