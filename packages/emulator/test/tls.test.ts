@@ -1,4 +1,5 @@
 import { request } from 'node:https'
+import { connect } from 'node:net'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -69,6 +70,19 @@ describe('https on the emulator port', () => {
     } finally {
       await Promise.all(started.map((one) => one.close()))
     }
+  })
+
+  it('close() ends open keep-alive connections of both protocols instead of waiting for them', { timeout: 2500 }, async () => {
+    const closing = await startEmulator({ tls: { caDir } })
+    const port = Number(new URL(closing.url).port)
+    const socket = connect(port, '127.0.0.1')
+    const answered = new Promise<string>((resolve) => socket.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1'))))
+    socket.write(`GET /v1/jwks HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`)
+    expect(await answered).toMatch(/^HTTP\/1\.1 401/)
+    const socketClosed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
+    await closing.close()
+    await socketClosed
+    expect(socket.destroyed).toBe(true)
   })
 
   it('serves http only with tls: false', async () => {

@@ -22,18 +22,19 @@ export interface DualProtocolServer {
 export function createDualProtocolServer(http: HttpServer, certificate: ServerCertificate): DualProtocolServer {
   const https = createHttpsServer({ cert: `${certificate.certPem}\n${certificate.caPem}`, key: certificate.keyPem })
   for (const listener of http.listeners('request')) https.on('request', listener as (...args: unknown[]) => void)
-  const waiting = new Set<Socket>()
-  const net = createNetServer({ pauseOnConnect: false }, (socket) => {
-    waiting.add(socket)
+  // Every accepted socket, whichever server it went to: http.Server tracks connections only when it
+  // listens itself (closeAllConnections is a no-op otherwise), and this one never does.
+  const sockets = new Set<Socket>()
+  const net = createNetServer((socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
     socket.once('error', () => socket.destroy())
     socket.once('data', (first: Buffer) => {
-      waiting.delete(socket)
       socket.pause()
       socket.unshift(first)
       ;(first[0] === TLS_HANDSHAKE ? https : http).emit('connection', socket)
       process.nextTick(() => socket.resume())
     })
-    socket.once('close', () => waiting.delete(socket))
   })
   return {
     net,
@@ -41,9 +42,7 @@ export function createDualProtocolServer(http: HttpServer, certificate: ServerCe
     close: () =>
       new Promise<void>((resolve, reject) => {
         net.close((error) => (error ? reject(error) : resolve()))
-        for (const socket of waiting) socket.destroy()
-        http.closeAllConnections()
-        https.closeAllConnections()
+        for (const socket of sockets) socket.destroy()
       }),
   }
 }
