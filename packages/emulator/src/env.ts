@@ -1,4 +1,4 @@
-import { CLERK_JS_PATH, CLERK_UI_PATH } from './fapi/browser-scripts.js'
+import { CLERK_JS_PATH, CLERK_UI_PATH } from './fapi/clerk-bundles.js'
 
 /** Environment for apps using Clerk SDKs against an emulator. */
 export interface EnvInput {
@@ -10,10 +10,11 @@ export interface EnvInput {
 }
 
 /**
- * `CLERK_API_URL` (BAPI), `CLERK_PROXY_URL` (so handshake redirects reach the emulator over http instead of
- * `https://<pk host>`), keys, sign-in URL, `CLERK_TELEMETRY_DISABLED=1` so nothing calls a real Clerk host,
- * and `CLERK_JS_URL` / `CLERK_UI_URL`: the emulator's stand-ins for Clerk's browser bundles, for SDKs
- * that load clerk-js in the page (Clerk's own URLs are https, which the emulator does not serve).
+ * `CLERK_API_URL` (BAPI), `CLERK_PROXY_URL` (so handshakes and clerk-js's Frontend API calls reach the
+ * emulator over plain http instead of `https://<pk host>`), keys, sign-in URL, `CLERK_TELEMETRY_DISABLED=1`
+ * so nothing calls a real Clerk host, and `CLERK_JS_URL` / `CLERK_UI_URL`: Clerk's real browser bundles,
+ * served by the emulator over http. With all of them honoured, a browser needs no trust in the emulator's
+ * https certificate; an SDK that ignores one falls back to `https://<pk host>`, which the emulator serves too.
  */
 export function buildEnv(input: EnvInput): Record<string, string> {
   return {

@@ -7,7 +7,6 @@ import { checkTestingToken, testingTokenRoutes } from './bapi/testing-tokens.js'
 import { userRoutes } from './bapi/users.js'
 import type { EmulatorContext } from './context.js'
 import { agentTaskTicketRoutes } from './fapi/agent-task-ticket.js'
-import { browserScriptRoutes } from './fapi/browser-scripts.js'
 import { clerkBundleRoutes } from './fapi/clerk-bundles.js'
 import { applyClerkJsCors, clerkJsMethod } from './fapi/clerk-js/cors.js'
 import { clerkJsRoutes } from './fapi/clerk-js/routes.js'
@@ -39,7 +38,6 @@ const router = new Router().add(
   ...agentTaskTicketRoutes,
   ...handshakeRoutes,
   ...signInPageRoutes,
-  ...browserScriptRoutes,
   ...clerkBundleRoutes,
   ...clerkJsRoutes,
   ...stateRoutes,

@@ -120,6 +120,21 @@ describe("Clerk's browser bundles", () => {
     expect(chunk).not.toBeNull()
   })
 
+  it("is where the env's CLERK_JS_URL and CLERK_UI_URL point, over plain http", async () => {
+    for (const [name, global] of [
+      ['CLERK_JS_URL', 'clerk.browser.js'],
+      ['CLERK_UI_URL', 'ui.browser.js'],
+    ] as const) {
+      const url = emulator.env[name] ?? ''
+      expect(url.startsWith(`${emulator.url}/npm/@clerk/`)).toBe(true)
+      expect(url.endsWith(global)).toBe(true)
+      const response = await fetch(url, { headers: { Origin: 'http://127.0.0.1:3000' } })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('access-control-allow-origin')).toBe('*')
+      expect((await response.text()).length).toBeGreaterThan(100_000)
+    }
+  })
+
   it('refuses other packages, other files and path tricks', async () => {
     for (const path of [
       '/npm/@clerk/backend@3/dist/index.js',

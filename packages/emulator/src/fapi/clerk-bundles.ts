@@ -5,6 +5,10 @@ import { ApiError } from '../http/errors.js'
 import type { Route } from '../http/router.js'
 import { packageFile } from '../package-file.js'
 
+/** Where `CLERK_JS_URL` / `CLERK_UI_URL` point: the paths Clerk's SDKs compute for the major versions served. */
+export const CLERK_JS_PATH = '/npm/@clerk/clerk-js@6/dist/clerk.browser.js'
+export const CLERK_UI_PATH = '/npm/@clerk/ui@1/dist/ui.browser.js'
+
 /** Clerk's browser bundles this package carries (see scripts/vendor-clerk-browser.mjs), by npm name. */
 const BUNDLE_DIRS: Readonly<Record<string, string>> = { 'clerk-js': 'clerk-js', ui: 'ui' }
 const SAFE_FILE = /^[\w.-]+\.js$/
