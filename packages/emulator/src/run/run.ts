@@ -9,8 +9,11 @@ import { findRealSecretKey } from './real-keys.js'
 import { resolveCommand } from './resolve-command.js'
 import { exitCodeForSignal, SignalRelay } from './signals.js'
 
+/** The password of the user `run` seeds, for Clerk's `<SignIn />` in the sample apps (offline, so no secret). */
+export const DEFAULT_RUN_PASSWORD = 'agent-tasks-demo'
+
 /** The user `run` seeds when no `--user` is given. */
-export const DEFAULT_RUN_USER: EmulatorUserInput = { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }
+export const DEFAULT_RUN_USER: EmulatorUserInput = { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', password: DEFAULT_RUN_PASSWORD }
 
 export interface RunRequest {
   options: EmulatorOptions
@@ -64,7 +67,7 @@ export async function runCommand(request: RunRequest, context: RunContext): Prom
       childEnv = { ...env, ...sdkEnv(emulator.env) }
       say(
         `no CLERK_SECRET_KEY in the environment, .env or .env.local: Clerk ${emulator.instance} emulator on ${emulator.url} ` +
-          `(${describeUsers(emulator.users.list())}; sign-in page ${emulator.signInUrl}); running ${request.command}.`,
+          `(${describeUsers(emulator.users.list())}${seeded ? '' : `, password ${DEFAULT_RUN_PASSWORD}`}; sign-in page ${emulator.signInUrl}); running ${request.command}.`,
       )
       connectionFile = shareConnection(emulator, cwd, say)
       say(`inspector (one-time admin link, works once): ${emulator.createAdminLink()}; or curl -H "Authorization: Bearer $CLERK_SECRET_KEY" ${emulator.inspectorUrl}`)
