@@ -19,8 +19,9 @@ NUXT_PUBLIC_*, NUXT_*, VITE_*) and runs until SIGINT/SIGTERM.
 run: runs <command> with that environment added (no shell; looked up in ./node_modules/.bin, the
 same in each parent folder, then PATH), forwards SIGINT/SIGTERM/SIGHUP to it and stops the emulator
 when it exits. With no --user (or --seed) it seeds Ada Lovelace <ada@example.com>, password
-agent-tasks-demo (for Clerk's <SignIn />). If CLERK_SECRET_KEY (or NUXT_CLERK_SECRET_KEY) is set in the environment or in ./.env or ./.env.local, it starts no emulator
-and runs <command> with the environment unchanged: your app uses real Clerk. While the emulator runs,
+agent-tasks-demo (for Clerk's <SignIn />). If CLERK_SECRET_KEY (or NUXT_CLERK_SECRET_KEY) is set in
+the environment or in ./.env or ./.env.local, it starts no emulator and runs <command> with the
+environment unchanged: your app uses real Clerk. While the emulator runs,
 its URL and keys are in ./node_modules/.cache/agent-tasks-emulator/<port>.json (readable by you only,
 deleted when run stops), where the agent-tasks CLI run in this folder finds them.
 
