@@ -35,7 +35,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
   test.describe(`${options.name} sample app: the agent policy`, () => {
     test('an agent is refused billing until the person approves it in the panel; the person gets billing throughout', async ({ page, browser, stack }) => {
       const appUrl = stack.app.url
-      await signInThroughSignInPage(page, appUrl)
+      await signInThroughSignInPage(page, appUrl, options.clerkUi)
       await page.getByRole('link', { name: 'Billing' }).click()
       await expect(page).toHaveURL(`${appUrl}/billing`)
       await expectPersonGetsBilling(page, appUrl)
@@ -85,7 +85,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
 
     test('a read-only link’s agent reads the dashboard but is refused a change (its POST /sign-out); a declined request stays refused', async ({ page, browser, stack }) => {
       const appUrl = stack.app.url
-      await signInThroughSignInPage(page, appUrl)
+      await signInThroughSignInPage(page, appUrl, options.clerkUi)
       const link = await mintThroughPanel(page, 'Only look around', 'read-only')
       const agent = await browser.newContext()
       const agentPage = await agent.newPage()

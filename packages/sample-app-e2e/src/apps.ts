@@ -13,6 +13,20 @@ export const sampleApps = {
   nuxt: 'Nuxt',
 } as const
 
+/**
+ * The apps whose sign-in and user menu are Clerk's own components (`<SignIn />` on their `/sign-in`
+ * page, `<UserButton />` in the header); the others still send people to the emulator's hosted page.
+ */
+const onClerkUi: ReadonlySet<string> = new Set<string>([
+  'express',
+  // 'fastify',
+  // 'nextjs',
+  // 'react-router',
+  // 'tanstack-react-start',
+  'astro',
+  // 'nuxt',
+])
+
 export type SampleAppFolder = keyof typeof sampleApps
 
 /** Where the apps are: the repository's `apps/`, or `SAMPLE_APPS_DIR` (copies of them elsewhere). */
@@ -26,5 +40,10 @@ export function sampleAppsDir(): string {
  * the environment, so `run` leaves them as they are instead of starting an emulator of its own.
  */
 export function sampleApp(folder: SampleAppFolder): SampleAppSpecOptions {
-  return { name: sampleApps[folder], appDir: join(sampleAppsDir(), folder), command: ['pnpm', '--silent', 'start'] }
+  return {
+    name: sampleApps[folder],
+    appDir: join(sampleAppsDir(), folder),
+    command: ['pnpm', '--silent', 'start'],
+    clerkUi: onClerkUi.has(folder),
+  }
 }

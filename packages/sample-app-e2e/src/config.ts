@@ -1,4 +1,7 @@
+import { chromiumTrustArgs } from '@agent-tasks/emulator'
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test'
+
+const trustArgs = await chromiumTrustArgs()
 
 /**
  * Playwright settings of the sample apps' e2e run: Debian's chromium (Playwright's own browser download
@@ -19,7 +22,9 @@ export function sampleAppPlaywrightConfig(overrides: PlaywrightTestConfig = {}):
       trace: 'off',
       launchOptions: {
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+        // The emulator's https (for an SDK that loads clerk-js from `https://<pk host>` despite CLERK_JS_URL):
+        // trusted through its local CA's key, and nothing else.
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', ...trustArgs],
       },
       ...overrides.use,
     },

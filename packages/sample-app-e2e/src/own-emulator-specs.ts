@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import type { SampleAppSpecOptions } from './specs.ts'
+import { signInAsPerson } from './person-sign-in.ts'
 import { freePort, startApp } from './start-app.ts'
 
 /**
@@ -16,10 +17,8 @@ export function defineOwnEmulatorSpecs(options: SampleAppSpecOptions): void {
         expect(app.output()).toContain(`emulator on http://127.0.0.1:${emulatorPort}`)
         await page.goto(app.url)
         await expect(page.getByTestId('auth-status')).toHaveText('Signed out')
-        await page.getByRole('link', { name: 'Sign in' }).click()
-        await page.getByRole('button', { name: /ada@example\.com/ }).click()
-        await expect(page).toHaveURL(`${app.url}/dashboard`)
-        await expect(page.locator('header')).toContainText('Welcome, Ada')
+        // Ada, with the password `run` seeds her with.
+        await signInAsPerson(page, app.url, options.clerkUi === true)
 
         await page.getByLabel('What should the agent do?').fill('Look around the dashboard')
         await page.getByRole('button', { name: 'Create link' }).click()

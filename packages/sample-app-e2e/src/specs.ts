@@ -1,17 +1,14 @@
 import { expect, type Page } from '@playwright/test'
+import { signInAsPerson, signOutThroughUserButton } from './person-sign-in.ts'
 import { type SampleAppLaunch, sampleAppTest } from './stack.ts'
 
 const TOKEN_TTL_SECONDS = 2
 /** Clerk's SDKs accept a token up to 5 s past its expiry (clock skew). */
 const CLOCK_SKEW_SECONDS = 5
 
-/** A person signs in (the emulator's hosted sign-in page stands in for Clerk's Account Portal). */
-export async function signInThroughSignInPage(page: Page, appUrl: string): Promise<void> {
-  await page.goto(appUrl)
-  await page.getByRole('link', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: /ada@example\.com/ }).click()
-  await expect(page).toHaveURL(`${appUrl}/dashboard`)
-  await expect(page.getByTestId('agent-session')).toHaveCount(0)
+/** A person signs in: Clerk's `<SignIn />` on the app's `/sign-in` page, or the emulator's hosted page. */
+export async function signInThroughSignInPage(page: Page, appUrl: string, clerkUi = false): Promise<void> {
+  await signInAsPerson(page, appUrl, clerkUi)
 }
 
 /** Once its session token is due for renewal, the ended session's browser lands signed out. */
@@ -24,6 +21,8 @@ async function expectSignedOutOnNextNavigation(page: Page, appUrl: string): Prom
 export interface SampleAppSpecOptions extends SampleAppLaunch {
   /** The framework, for test titles: "Express", "Fastify", "Next.js". */
   name: string
+  /** The app signs people in with Clerk's `<SignIn />` and shows `<UserButton />` (see `apps.ts`). */
+  clerkUi?: boolean
 }
 
 /**
@@ -77,13 +76,7 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
     })
 
     test('the agent-access panel mints, copies and revokes a link through the browser', async ({ page, browser, stack }) => {
-      // A person signs in (the emulator's hosted sign-in page stands in for Clerk's Account Portal).
-      await page.goto(stack.app.url)
-      await page.getByRole('link', { name: 'Sign in' }).click()
-      await page.getByRole('button', { name: /ada@example\.com/ }).click()
-      await expect(page).toHaveURL(`${stack.app.url}/dashboard`)
-      await expect(page.locator('header')).toContainText('Welcome, Ada')
-      await expect(page.getByTestId('agent-session')).toHaveCount(0)
+      await signInThroughSignInPage(page, stack.app.url, options.clerkUi)
 
       await page.getByLabel('What should the agent do?').fill('Download the March invoice')
       await page.getByLabel('Session length').selectOption('300')
@@ -121,15 +114,45 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
       await expect(page.locator('.link-item')).toHaveCount(0)
     })
 
-    test('signing out ends the session', async ({ page, stack }) => {
-      const link = await stack.mintLink()
-      await page.goto(link.url)
-      await expect(page.locator('header')).toContainText('Welcome, Ada')
-      await page.getByRole('button', { name: 'Sign out' }).click()
-      await expect(page).toHaveURL(`${stack.app.url}/`)
-      await page.goto(`${stack.app.url}/dashboard`)
-      await expect(page).toHaveURL(`${stack.app.url}/`)
-    })
+    if (options.clerkUi) {
+      test('a person signs out through Clerk’s <UserButton />', async ({ page, stack }) => {
+        await signInThroughSignInPage(page, stack.app.url, true)
+        await signOutThroughUserButton(page)
+        await expect(page.getByTestId('auth-status')).toHaveText('Signed out')
+        await page.goto(`${stack.app.url}/dashboard`)
+        await expect(page).toHaveURL(`${stack.app.url}/`)
+      })
+
+      test('an agent session cannot sign out through Clerk (restricted, as Clerk restricts it) and stays signed in', async ({ page, stack }) => {
+        const link = await stack.mintLink()
+        await page.goto(link.url)
+        await expect(page.getByTestId('agent-session')).toBeVisible()
+        const outcome = await page.evaluate(async () => {
+          const clerk = (window as unknown as { Clerk: { signOut(): Promise<void> } }).Clerk
+          try {
+            await clerk.signOut()
+            return 'signed out'
+          } catch (error) {
+            return (error as { errors?: Array<{ code?: string }> }).errors?.[0]?.code ?? String(error)
+          }
+        })
+        expect(outcome).toBe('agent_session_restricted')
+        const session = stack.emulator.state.sessions().find((s) => s.agentTaskId === link.agentTaskId)
+        expect(session?.status).toBe('active')
+        await page.goto(`${stack.app.url}/dashboard`)
+        await expect(page.locator('header')).toContainText('Welcome, Ada')
+      })
+    } else {
+      test('signing out ends the session', async ({ page, stack }) => {
+        const link = await stack.mintLink()
+        await page.goto(link.url)
+        await expect(page.locator('header')).toContainText('Welcome, Ada')
+        await page.getByRole('button', { name: 'Sign out' }).click()
+        await expect(page).toHaveURL(`${stack.app.url}/`)
+        await page.goto(`${stack.app.url}/dashboard`)
+        await expect(page).toHaveURL(`${stack.app.url}/`)
+      })
+    }
 
     test('@agent-tasks/playwright signs a test in as Ada and ends the session after', async ({ signInAs, stack }) => {
       const signedIn = await signInAs({ identifier: 'ada@example.com' })
@@ -181,7 +204,7 @@ export function defineKillSwitchSpecs(options: SampleAppSpecOptions): void {
 
 
   test('the panel lists my links, and ending an agent’s access signs its browser out on its next navigation', async ({ page, browser, stack }) => {
-    await signInThroughSignInPage(page, stack.app.url)
+    await signInThroughSignInPage(page, stack.app.url, options.clerkUi)
     await page.getByLabel('What should the agent do?').fill('Reconcile the invoices')
     await page.getByRole('button', { name: 'Create link' }).click()
     const item = page.locator('.link-item').first()
@@ -210,7 +233,7 @@ export function defineKillSwitchSpecs(options: SampleAppSpecOptions): void {
   })
 
   test('a person stays signed in past the session token’s lifetime: the next navigation refreshes it through the emulator', async ({ page, stack }) => {
-    await signInThroughSignInPage(page, stack.app.url)
+    await signInThroughSignInPage(page, stack.app.url, options.clerkUi)
     await page.waitForTimeout((TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS + 1) * 1000)
     await page.goto(`${stack.app.url}/dashboard`)
     await expect(page).toHaveURL(`${stack.app.url}/dashboard`)
@@ -225,7 +248,7 @@ export function defineKillSwitchSpecs(options: SampleAppSpecOptions): void {
     await agentPage.goto(used.url)
     await expect(agentPage.getByTestId('agent-session')).toBeVisible()
 
-    await signInThroughSignInPage(page, stack.app.url)
+    await signInThroughSignInPage(page, stack.app.url, options.clerkUi)
     await page.getByRole('button', { name: 'End all agent access' }).click()
     await expect(page.locator('#ledger-status')).toContainText(/Revoked [1-9]\d* unused link\(s\), ended [1-9]\d* agent session\(s\)/)
     const table = page.getByRole('table', { name: 'My agent links' })

@@ -1,6 +1,7 @@
 import { type BrowserUseEmulator, startBrowserUseEmulator } from '@agent-tasks/browser-use-emulator'
 import { type Emulator, sdkEnv, startEmulator } from '@agent-tasks/emulator'
 import { test as base } from '@agent-tasks/playwright'
+import { ADA_PASSWORD } from './person-sign-in.ts'
 import { type StartAppOptions, type StartedApp, startApp } from './start-app.ts'
 
 export interface SampleAppStack {
@@ -46,7 +47,7 @@ export function sampleAppTest(launch: SampleAppLaunch) {
     stack: [
       async ({ stackOptions }, use) => {
         const emulator = await startEmulator({
-          users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
+          users: [{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', password: ADA_PASSWORD }],
           ...(stackOptions.sessionTokenTtlSeconds === undefined ? {} : { sessionTokenTtlSeconds: stackOptions.sessionTokenTtlSeconds }),
         })
         const browserUse = stackOptions.browserUse ? await startBrowserUseEmulator() : undefined

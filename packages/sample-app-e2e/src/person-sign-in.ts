@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test'
+
+/** Ada's password: what `agent-tasks-emulator run` seeds her with, and what the stack gives her. */
+export const ADA_PASSWORD = 'agent-tasks-demo'
+
+/**
+ * A person signs in from the app's home page. Apps on Clerk's own components (`clerkUi`) go to their
+ * `/sign-in` page and fill in Clerk's `<SignIn />`; the others still use the emulator's hosted page.
+ */
+export async function signInAsPerson(page: Page, appUrl: string, clerkUi: boolean): Promise<void> {
+  await page.goto(appUrl)
+  await page.getByRole('link', { name: 'Sign in' }).click()
+  if (clerkUi) {
+    await expect(page).toHaveURL(new RegExp(`^${appUrl}/sign-in`))
+    await page.getByLabel('Email address').fill('ada@example.com')
+    await page.getByRole('button', { name: 'Continue', exact: true }).click()
+    await page.getByLabel('Password', { exact: true }).fill(ADA_PASSWORD)
+    await page.getByRole('button', { name: 'Continue', exact: true }).click()
+  } else {
+    await page.getByRole('button', { name: /ada@example\.com/ }).click()
+  }
+  await expect(page).toHaveURL(`${appUrl}/dashboard`)
+  await expect(page.locator('header')).toContainText('Welcome, Ada')
+  await expect(page.getByTestId('agent-session')).toHaveCount(0)
+}
+
+/** Signs out through Clerk's `<UserButton />` menu. */
+export async function signOutThroughUserButton(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /open user (button|menu)/i }).click()
+  await page.getByRole('menuitem', { name: /sign out/i }).click()
+}
