@@ -10,7 +10,7 @@ const QUERY = '__clerk_api_version=2026-08-20&_clerk_js_version=6.40.0'
 describe('clerk-js Frontend API over HTTP', () => {
   let emulator: Emulator
   beforeAll(async () => {
-    emulator = await startEmulator({ tls: false, users: [{ email: 'ada@example.com', password: 'correct horse battery' }] })
+    emulator = await startEmulator({ tls: false, users: [{ email: 'ada@example.com', password: 'correct horse battery' }, { email: 'grace+clerk_test@example.com' }] })
   })
   afterAll(() => emulator.close())
 
@@ -97,5 +97,35 @@ describe('clerk-js Frontend API over HTTP', () => {
       },
     ])
     expect(emulator.state.sessions()).toEqual([])
+  })
+
+  async function emailCodeSignIn(email: string): Promise<{ attempt(code: string): Promise<Response>; codeShown: string | undefined }> {
+    const made = (await (await fetch(`${emulator.url}/v1/dev_browser?${QUERY}`, { method: 'POST', headers: { Origin: APP } })).json()) as { id: string }
+    const q = `${QUERY}&__clerk_db_jwt=${made.id}`
+    const form = { Origin: APP, 'Content-Type': 'application/x-www-form-urlencoded' }
+    await fetch(`${emulator.url}/v1/client?${q}`, { method: 'PUT', headers: { Origin: APP } })
+    const created = (await (
+      await fetch(`${emulator.url}/v1/client/sign_ins?${q}`, { method: 'POST', headers: form, body: `identifier=${encodeURIComponent(email)}` })
+    ).json()) as { response: { id: string } }
+    const id = created.response.id
+    const prepared = await fetch(`${emulator.url}/v1/client/sign_ins/${id}/prepare_first_factor?${q}`, { method: 'POST', headers: form, body: 'strategy=email_code' })
+    expect(prepared.status).toBe(200)
+    return {
+      codeShown: emulator.state.emailCodes().find((entry) => entry.email === email)?.code,
+      attempt: (code) =>
+        fetch(`${emulator.url}/v1/client/sign_ins/${id}/attempt_first_factor?${q}`, { method: 'POST', headers: form, body: `strategy=email_code&code=${code}` }),
+    }
+  }
+
+  it("takes Clerk's test code 424242 for a +clerk_test address (what @clerk/testing sends), and only for one", async () => {
+    const test = await emailCodeSignIn('grace+clerk_test@example.com')
+    expect(test.codeShown).toBe('424242')
+    const signedIn = await test.attempt('424242')
+    expect(signedIn.status).toBe(200)
+    expect(((await signedIn.json()) as { response: { status: string } }).response.status).toBe('complete')
+
+    const plain = await emailCodeSignIn('ada@example.com')
+    expect(plain.codeShown).toMatch(/^\d{6}$/)
+    if (plain.codeShown !== '424242') expect((await plain.attempt('424242')).status).toBe(422)
   })
 })

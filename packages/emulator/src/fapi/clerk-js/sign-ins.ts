@@ -38,6 +38,15 @@ function verifyPassword(ctx: EmulatorContext, client: ClientRecord, attempt: Sig
   complete(ctx, client, attempt)
 }
 
+/**
+ * Clerk's test mode (on in development instances): an address with the `+clerk_test` subaddress gets no
+ * email and its code is always 424242, which `@clerk/testing`'s `clerk.signIn({ strategy: 'email_code' })` sends.
+ */
+const CLERK_TEST_CODE = '424242'
+function isClerkTestEmail(ctx: EmulatorContext, email: string | undefined): boolean {
+  return ctx.instance === 'development' && email !== undefined && /\+clerk_test@/i.test(email)
+}
+
 function verifyCode(ctx: EmulatorContext, client: ClientRecord, attempt: SignInAttempt, code: string): void {
   const factor = attempt.firstFactor
   if (factor?.strategy !== 'email_code' || !factor.code) throw signInErrors.strategyInvalid('email_code')
@@ -114,7 +123,7 @@ export const signInRoutes: Route[] = [
         attempts: 0,
         expireAt: now + EMAIL_CODE_TTL_MS,
         emailAddressId,
-        code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+        code: isClerkTestEmail(ctx, user.emails.find((e) => e.id === emailAddressId)?.email) ? CLERK_TEST_CODE : String(randomInt(0, 1_000_000)).padStart(6, '0'),
         codeCreatedAt: now,
       }
       sendWithClient(ctx, request, signInJson(ctx, attempt), client)
