@@ -1,6 +1,7 @@
 export { type SampleAppFolder, sampleApp, sampleApps, sampleAppsDir } from './apps.ts'
 export { sampleAppPlaywrightConfig } from './config.ts'
 export { defineAgentPolicySpecs } from './agent-policy-specs.ts'
+export { defineClerkTestingSpecs } from './clerk-testing-specs.ts'
 export { defineOwnEmulatorSpecs } from './own-emulator-specs.ts'
 export { defineKillSwitchSpecs, defineSampleAppSpecs, type SampleAppSpecOptions } from './specs.ts'
 export { type SampleAppStack, sampleAppTest } from './stack.ts'

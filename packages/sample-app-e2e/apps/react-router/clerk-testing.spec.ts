@@ -1,0 +1,4 @@
+import { defineClerkTestingSpecs } from '../../src/index.ts'
+import { app } from './app.ts'
+
+defineClerkTestingSpecs(app)
