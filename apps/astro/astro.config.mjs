@@ -6,9 +6,9 @@ import { defineConfig } from 'astro/config'
 // rendered on demand (`export const prerender = false`), where Clerk's middleware runs.
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
-  // The pages use no Clerk UI components (sign-in happens on Clerk's Account Portal), so the browser
-  // loads clerk-js but not Clerk's UI bundle.
-  integrations: [clerk({ prefetchUI: false })],
+  // Clerk's integration loads clerk-js and Clerk's UI bundle in the browser and mounts the components
+  // (`<SignIn />` on /sign-in, `<UserButton />` in the headers). People sign in on this app's own page.
+  integrations: [clerk({ signInUrl: '/sign-in', afterSignOutUrl: '/' })],
   vite: {
     // In this monorepo the adapter is a workspace link, which Vite would bundle; installed from npm it
     // stays in node_modules. Keep it external either way.

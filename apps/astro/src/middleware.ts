@@ -9,4 +9,5 @@ const jwtKey = getSecret('CLERK_JWT_KEY')
 
 // Clerk's middleware, then the agent policy on every page and endpoint: an agent session may not open
 // /billing or /api/billing until you approve it, nor use /api/agent-tasks; a `read-only` link's agent may only read.
-export const onRequest = sequence(clerkMiddleware(jwtKey ? { jwtKey } : {}), agentTasks.guard)
+// `signInUrl`: this app's own page (Clerk's <SignIn />), whatever PUBLIC_CLERK_SIGN_IN_URL says.
+export const onRequest = sequence(clerkMiddleware({ signInUrl: '/sign-in', ...(jwtKey ? { jwtKey } : {}) }), agentTasks.guard)

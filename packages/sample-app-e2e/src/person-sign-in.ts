@@ -24,8 +24,11 @@ export async function signInAsPerson(page: Page, appUrl: string, clerkUi: boolea
   await expect(page.getByTestId('agent-session')).toHaveCount(0)
 }
 
-/** Signs out through Clerk's `<UserButton />` menu. */
+/**
+ * Signs out through Clerk's `<UserButton />` menu. @clerk/ui 1.x opens a dialog "Account panel" whose
+ * "Account actions" are buttons (not menu items); scoped to it, an app's own "Sign out" button never matches.
+ */
 export async function signOutThroughUserButton(page: Page): Promise<void> {
   await page.getByRole('button', { name: /open user (button|menu)/i }).click()
-  await page.getByRole('menuitem', { name: /sign out/i }).click()
+  await page.getByRole('dialog', { name: 'Account panel' }).getByRole('button', { name: 'Sign out' }).click()
 }
