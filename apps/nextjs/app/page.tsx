@@ -1,26 +1,20 @@
+import { UserButton } from '@clerk/nextjs'
 import { auth } from '@clerk/nextjs/server'
 import Link from 'next/link'
-import { appOrigin } from '../lib/origin'
-
-async function signInLink(): Promise<string | undefined> {
-  const signInUrl = process.env.CLERK_SIGN_IN_URL
-  const origin = await appOrigin()
-  if (!signInUrl || !origin) return undefined
-  const url = new URL(signInUrl)
-  url.searchParams.set('redirect_url', `${origin}/dashboard`)
-  return url.href
-}
+import { SIGN_IN_PATH } from '../lib/clerk-options'
 
 export default async function HomePage() {
   const { userId } = await auth()
   const signedIn = userId !== null
-  const signIn = signedIn ? undefined : await signInLink()
   return (
     <>
       <header>
         <strong>Agent Tasks sample</strong>
-        <span className="status" data-testid="auth-status">
-          {signedIn ? 'Signed in' : 'Signed out'}
+        <span className="account">
+          <span className="status" data-testid="auth-status">
+            {signedIn ? 'Signed in' : 'Signed out'}
+          </span>
+          {signedIn ? <UserButton /> : null}
         </span>
       </header>
       <main>
@@ -33,15 +27,10 @@ export default async function HomePage() {
           <Link className="button" href="/dashboard">
             Go to your dashboard
           </Link>
-        ) : signIn ? (
-          // The Account Portal (or the emulator's page) is another site: a plain link, not <Link>.
-          <a className="button" href={signIn}>
-            Sign in
-          </a>
         ) : (
-          <p>
-            Set <code>CLERK_SIGN_IN_URL</code> to your Clerk sign-in page to sign in here.
-          </p>
+          <Link className="button" href={SIGN_IN_PATH}>
+            Sign in
+          </Link>
         )}
       </main>
     </>

@@ -3,7 +3,7 @@ import { createAgentTasks } from '@agent-tasks/nextjs'
 /** The app's one agent-tasks instance: the route file uses it, and so could Server Actions (`agentTasks.create(input)`). */
 export const agentTasks = createAgentTasks({
   // Pinned when APP_ORIGIN is set (read when the server starts; unset while `next build` runs), else
-  // each request's Host header — the origin lib/origin.ts gives the sign-in link too.
+  // each request's Host header (never X-Forwarded-Host).
   ...(process.env.APP_ORIGIN ? { origin: process.env.APP_ORIGIN } : {}),
   redirect: { defaultUrl: '/dashboard' },
   taskDescription: 'Sample app agent task',

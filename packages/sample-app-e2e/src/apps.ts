@@ -20,7 +20,7 @@ export const sampleApps = {
 const onClerkUi: ReadonlySet<string> = new Set<string>([
   'express',
   // 'fastify',
-  // 'nextjs',
+  'nextjs',
   // 'react-router',
   // 'tanstack-react-start',
   'astro',

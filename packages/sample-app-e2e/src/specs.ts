@@ -127,6 +127,8 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
         const link = await stack.mintLink()
         await page.goto(link.url)
         await expect(page.getByTestId('agent-session')).toBeVisible()
+        // Before Clerk.load() has finished, signOut() has no client to sign out of and just resolves.
+        await page.waitForFunction(() => (window as unknown as { Clerk?: { loaded?: boolean } }).Clerk?.loaded === true)
         const outcome = await page.evaluate(async () => {
           const clerk = (window as unknown as { Clerk: { signOut(): Promise<void> } }).Clerk
           try {
@@ -178,6 +180,11 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
       await expect(page.getByRole('button', { name: 'Create link' })).toBeEnabled()
       await page.reload()
       await expect(page.locator('header')).toContainText('Welcome, Ada')
+      if (options.clerkUi) {
+        // clerk-js, Clerk's UI and the <UserButton />'s avatar load after the page: wait for all of them.
+        await expect(page.getByRole('button', { name: /open user (button|menu)/i })).toBeVisible()
+        await page.waitForLoadState('networkidle')
+      }
       expect(errors).toEqual([])
     })
 

@@ -1,3 +1,4 @@
+import { UserButton } from '@clerk/nextjs'
 import { auth, currentUser } from '@clerk/nextjs/server'
 import type { Metadata } from 'next'
 import Link from 'next/link'
@@ -18,11 +19,8 @@ export default async function DashboardPage() {
     <>
       <header>
         <strong>Welcome, {displayName}</strong>
-        <form method="post" action="/sign-out">
-          <button type="submit" className="link">
-            Sign out
-          </button>
-        </form>
+        {/* Clerk's user menu: its Sign out ends the session (refused in an agent session, as Clerk refuses it). */}
+        <UserButton />
       </header>
       <main>
         {isAgentSession ? (
