@@ -1,29 +1,22 @@
 import { fileURLToPath } from 'node:url'
 import { createAgentTasks } from '@agent-tasks/express'
 import { clerkClient, clerkMiddleware, getAuth } from '@clerk/express'
-import express, { type Request } from 'express'
+import express from 'express'
 import { agentRunsRouter } from './agent-runs.ts'
 import { auditHooks, readAuditLog } from './audit-log.ts'
 import { billingOf } from './billing.ts'
-import { billingPage, dashboardPage, homePage } from './pages.ts'
+import { type ClerkUi, clerkScriptTags, contentSecurityPolicy } from './clerk-ui.ts'
+import { billingPage, dashboardPage, homePage, signInPage } from './pages.ts'
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
 export interface AppConfig {
-  /** Your Clerk sign-in page (the Account Portal's, or the emulator's). */
-  signInUrl: string | undefined
+  /** Clerk's settings for the browser (`clerkUiFromEnv()`): the pages load clerk-js and Clerk's UI with them. */
+  clerk: ClerkUi
 }
 
-function originOf(req: Request): string {
-  return `${req.protocol}://${req.get('host')}`
-}
-
-function signInLink(config: AppConfig, req: Request): string | undefined {
-  if (!config.signInUrl) return undefined
-  const url = new URL(config.signInUrl)
-  url.searchParams.set('redirect_url', `${originOf(req)}/dashboard`)
-  return url.href
-}
+/** Where Clerk's `<SignIn />` is (`clerkMiddleware` and clerk-js are told so; `CLERK_SIGN_IN_URL` is not used). */
+const SIGN_IN_PATH = '/sign-in'
 
 /** The app's one agent-tasks instance: the routes below use it, and so could any other handler (`agentTasks.create(req)`). */
 export const agentTasks = createAgentTasks({
@@ -39,18 +32,17 @@ export const agentTasks = createAgentTasks({
 })
 
 export function createApp(config: AppConfig): express.Express {
+  const clerkScripts = clerkScriptTags(config.clerk)
+  const csp = contentSecurityPolicy(config.clerk)
   const app = express()
   app.disable('x-powered-by')
   app.use((_req, res, next) => {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    )
+    res.setHeader('Content-Security-Policy', csp)
     res.setHeader('Referrer-Policy', 'no-referrer')
     next()
   })
   app.use('/static', express.static(publicDir))
-  app.use(clerkMiddleware())
+  app.use(clerkMiddleware({ signInUrl: SIGN_IN_PATH }))
   // The agent policy on every route below: an agent session may not open /billing or /api/billing
   // until you approve it, nor use /api/agent-tasks; a `read-only` link's agent may only read.
   app.use(agentTasks.guard)
@@ -61,7 +53,13 @@ export function createApp(config: AppConfig): express.Express {
   app.use('/api/agent-runs', agentRunsRouter(agentTasks))
 
   app.get('/', (req, res) => {
-    res.send(homePage({ signInUrl: signInLink(config, req), signedIn: getAuth(req).userId !== null }))
+    res.send(homePage({ signedIn: getAuth(req).userId !== null, clerkScripts }))
+  })
+
+  // Clerk's <SignIn /> (public/clerk-ui.js mounts it); a signed-in person goes on to the dashboard.
+  app.get(SIGN_IN_PATH, (req, res) => {
+    if (getAuth(req).userId) return void res.redirect('/dashboard')
+    res.send(signInPage({ clerkScripts }))
   })
 
   app.get('/dashboard', async (req, res) => {
@@ -81,6 +79,7 @@ export function createApp(config: AppConfig): express.Express {
         isAgentSession,
         agentId,
         audit: isAgentSession ? [] : await readAuditLog(auth.userId),
+        clerkScripts,
       }),
     )
   })
@@ -95,15 +94,7 @@ export function createApp(config: AppConfig): express.Express {
   app.get('/billing', (req, res) => {
     const { userId } = getAuth(req)
     if (!userId) return void res.redirect('/')
-    res.send(billingPage(billingOf(userId)))
-  })
-
-  app.post('/sign-out', async (req, res) => {
-    const { sessionId } = getAuth(req)
-    if (sessionId) await clerkClient.sessions.revokeSession(sessionId)
-    res.clearCookie('__session', { path: '/' })
-    res.cookie('__client_uat', '0', { path: '/', sameSite: 'lax' })
-    res.redirect(303, '/')
+    res.send(billingPage(billingOf(userId), clerkScripts))
   })
 
   return app

@@ -1,4 +1,5 @@
 import { createApp } from './app.ts'
+import { clerkUiFromEnv } from './clerk-ui.ts'
 
 // Clerk's settings come from the environment: `npm start` runs this file under `agent-tasks-emulator run`,
 // which starts the offline Clerk emulator and sets them unless CLERK_SECRET_KEY is set (in the
@@ -14,7 +15,7 @@ if (!process.env.BROWSER_USE_API_KEY) {
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
-const app = createApp({ signInUrl: process.env.CLERK_SIGN_IN_URL })
+const app = createApp({ clerk: clerkUiFromEnv() })
 const server = app.listen(port, host, (error?: Error) => {
   if (error) {
     console.error(`Could not listen on ${host}:${port}: ${error.message}`)

@@ -83,7 +83,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
       await agent.close()
     })
 
-    test('a read-only link’s agent reads the dashboard but is refused a change (its POST /sign-out); a declined request stays refused', async ({ page, browser, stack }) => {
+    test('a read-only link’s agent reads the dashboard but is refused a change (a POST); a declined request stays refused', async ({ page, browser, stack }) => {
       const appUrl = stack.app.url
       await signInThroughSignInPage(page, appUrl, options.clerkUi)
       const link = await mintThroughPanel(page, 'Only look around', 'read-only')
@@ -93,11 +93,18 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
       await expect(agentPage).toHaveURL(`${appUrl}/dashboard`)
       await expect(agentPage.getByTestId('agent-session')).toBeVisible()
 
-      // Signing out is a write (it ends the session): outside `read-only`, refused with no approval to ask for.
-      const [response] = await Promise.all([
-        agentPage.waitForResponse((r) => new URL(r.url()).pathname === '/sign-out' && r.request().method() === 'POST'),
-        agentPage.getByRole('button', { name: 'Sign out' }).click(),
-      ])
+      // A write is outside `read-only`: refused with no approval to ask for. Apps with a sign-out route of
+      // their own: its button's POST /sign-out. Apps on Clerk's components have none (<UserButton /> signs
+      // out through Clerk, which refuses agent sessions itself): a POST from the agent's browser.
+      const response = options.clerkUi
+        ? // With the Origin a browser's same-origin POST carries: Astro refuses cross-site form posts itself.
+          await agentPage.request.post(`${appUrl}/dashboard`, { headers: { ...JSON_ACCEPT, Origin: appUrl } })
+        : (
+            await Promise.all([
+              agentPage.waitForResponse((r) => new URL(r.url()).pathname === '/sign-out' && r.request().method() === 'POST'),
+              agentPage.getByRole('button', { name: 'Sign out' }).click(),
+            ])
+          )[0]
       expect(response.status()).toBe(403)
       const problem = (await response.json()) as { code: string; approval?: unknown }
       expect(problem.code).toBe('agent_action_forbidden')

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sampleAppTest } from '../../src/index.ts'
 import { expect } from '@playwright/test'
+import { signInAsPerson } from '../../src/person-sign-in.ts'
 import { app } from './app.ts'
 
 const test = sampleAppTest(app)
@@ -24,9 +25,7 @@ test('the audit log keeps each link minted and each agent session ended, on disk
     { event: 'agent session ended', by: stack.ada.id, forUser: stack.ada.id, agentSessionId: agentSession?.id },
   ])
 
-  await page.goto(stack.app.url)
-  await page.getByRole('link', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: /ada@example\.com/ }).click()
+  await signInAsPerson(page, stack.app.url, app.clerkUi === true)
   const rows = page.getByRole('table', { name: 'Audit log' }).locator('tr', { hasText: link.agentTaskId })
   await expect(rows.locator('.audit-event')).toHaveText(['agent session ended', 'link created'])
 })

@@ -1,19 +1,13 @@
 import { sampleAppTest } from '../../src/index.ts'
-import { expect, type Page } from '@playwright/test'
+import { expect } from '@playwright/test'
+import { signInAsPerson } from '../../src/person-sign-in.ts'
 import { app } from './app.ts'
 
 const test = sampleAppTest(app)
 test.use({ stackOptions: { browserUse: true } })
 
-async function signIn(page: Page, appUrl: string): Promise<void> {
-  await page.goto(appUrl)
-  await page.getByRole('link', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: /ada@example\.com/ }).click()
-  await expect(page).toHaveURL(`${appUrl}/dashboard`)
-}
-
 test('the dashboard sends a browser agent: it lands signed in as Ada, reports the greeting, and its session is ended', async ({ page, stack }) => {
-  await signIn(page, stack.app.url)
+  await signInAsPerson(page, stack.app.url, app.clerkUi === true)
   await page.getByLabel('Task for the agent').fill('Open the dashboard and report the greeting')
   await page.getByRole('button', { name: 'Send agent' }).click()
   await expect(page.locator('#agent-run-status')).toHaveText(/Agent finished: its session was ended/, { timeout: 30_000 })
@@ -28,7 +22,7 @@ test('the dashboard sends a browser agent: it lands signed in as Ada, reports th
 
 test('Stop ends a running agent: the Browser Use task is stopped and the agent’s session ended', async ({ page, stack }) => {
   stack.browserUse?.faults.add({ kind: 'task-hangs', times: 1 })
-  await signIn(page, stack.app.url)
+  await signInAsPerson(page, stack.app.url, app.clerkUi === true)
   await page.getByRole('button', { name: 'Send agent' }).click()
   await expect(page.locator('#agent-run-status')).toHaveText(/Agent running… \([1-9]/, { timeout: 30_000 })
   await page.getByRole('button', { name: 'Stop' }).click()
@@ -40,7 +34,7 @@ test('Stop ends a running agent: the Browser Use task is stopped and the agent�
 })
 
 test('a browser agent sent to Billing is refused by the agent policy: its step shows the 403 page, and the person is asked', async ({ page, stack }) => {
-  await signIn(page, stack.app.url)
+  await signInAsPerson(page, stack.app.url, app.clerkUi === true)
   await page.getByLabel('Task for the agent').fill('Open the billing page and report the plan')
   await page.getByLabel('Start page').selectOption('/billing')
   await page.getByRole('button', { name: 'Send agent' }).click()
