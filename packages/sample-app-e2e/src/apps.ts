@@ -21,7 +21,7 @@ const onClerkUi: ReadonlySet<string> = new Set<string>([
   'express',
   // 'fastify',
   'nextjs',
-  // 'react-router',
+  'react-router',
   // 'tanstack-react-start',
   'astro',
   // 'nuxt',

@@ -1,3 +1,4 @@
+import { UserButton } from '@clerk/react-router'
 import { clerkClient, getAuth } from '@clerk/react-router/server'
 import { Link, redirect } from 'react-router'
 import { AgentPanel } from '../agent-panel'
@@ -24,11 +25,8 @@ export default function Dashboard({ loaderData: { displayName, email, isAgentSes
     <>
       <header>
         <strong>Welcome, {displayName}</strong>
-        <form method="post" action="/sign-out">
-          <button type="submit" className="link">
-            Sign out
-          </button>
-        </form>
+        {/* Clerk's user menu: its Sign out ends the session (refused in an agent session, as Clerk refuses it). */}
+        <UserButton />
       </header>
       <main>
         {isAgentSession ? (
