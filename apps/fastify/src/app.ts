@@ -3,24 +3,21 @@ import { createAgentTasks } from '@agent-tasks/fastify'
 import { clerkPlugin, getAuth } from '@clerk/fastify'
 import formBody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
-import { clerkOptionsFromEnv } from './clerk-options.ts'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { billingOf } from './billing.ts'
-import { billingPage, dashboardPage, homePage } from './pages.ts'
+import { clerkOptionsFromEnv } from './clerk-options.ts'
+import { type ClerkUi, clerkScriptTags, contentSecurityPolicy } from './clerk-ui.ts'
+import { billingPage, dashboardPage, homePage, signInPage } from './pages.ts'
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url))
 
 export interface AppConfig {
-  /** Your Clerk sign-in page (the Account Portal's, or the emulator's). */
-  signInUrl: string | undefined
+  /** Clerk's settings for the browser (`clerkUiFromEnv()`): the pages load clerk-js and Clerk's UI with them. */
+  clerk: ClerkUi
 }
 
-function signInLink(config: AppConfig, request: FastifyRequest): string | undefined {
-  if (!config.signInUrl) return undefined
-  const url = new URL(config.signInUrl)
-  url.searchParams.set('redirect_url', `${request.protocol}://${request.host}/dashboard`)
-  return url.href
-}
+/** Where Clerk's `<SignIn />` is (clerk-js is told so in `clerk-ui.js`; `CLERK_SIGN_IN_URL` is not used). */
+const SIGN_IN_PATH = '/sign-in'
 
 /** The app's one agent-tasks instance: the routes below use it, and so could any other handler (`agentTasks.create(request)`). */
 export const agentTasks = createAgentTasks({
@@ -34,12 +31,11 @@ export const agentTasks = createAgentTasks({
 })
 
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
+  const clerkScripts = clerkScriptTags(config.clerk)
+  const csp = contentSecurityPolicy(config.clerk)
   const app = Fastify()
   app.addHook('onRequest', async (_request, reply) => {
-    reply.header(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    )
+    reply.header('Content-Security-Policy', csp)
     reply.header('Referrer-Policy', 'no-referrer')
   })
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/' })
@@ -54,7 +50,13 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
 
   app.get('/', async (request, reply) => {
     const signedIn = getAuth(request).userId !== null
-    return reply.type('text/html; charset=utf-8').send(homePage({ signInUrl: signInLink(config, request), signedIn }))
+    return reply.type('text/html; charset=utf-8').send(homePage({ signedIn, clerkScripts }))
+  })
+
+  // Clerk's <SignIn /> (public/clerk-ui.js mounts it); a signed-in person goes on to the dashboard.
+  app.get(SIGN_IN_PATH, async (request, reply) => {
+    if (getAuth(request).userId) return reply.redirect('/dashboard')
+    return reply.type('text/html; charset=utf-8').send(signInPage({ clerkScripts }))
   })
 
   app.get('/dashboard', async (request, reply) => {
@@ -69,6 +71,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
       email,
       isAgentSession: auth.actor?.type === 'agent',
       agentId,
+      clerkScripts,
     })
     return reply.type('text/html; charset=utf-8').send(page)
   })
@@ -83,17 +86,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   app.get('/billing', async (request, reply) => {
     const { userId } = getAuth(request)
     if (!userId) return reply.redirect('/')
-    return reply.type('text/html; charset=utf-8').send(billingPage(billingOf(userId)))
-  })
-
-  app.post('/sign-out', async (request, reply) => {
-    const { sessionId } = getAuth(request)
-    if (sessionId) await request.clerk.sessions.revokeSession(sessionId)
-    reply.header('Set-Cookie', [
-      '__session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
-      '__client_uat=0; Path=/; SameSite=Lax',
-    ])
-    return reply.redirect('/', 303)
+    return reply.type('text/html; charset=utf-8').send(billingPage(billingOf(userId), clerkScripts))
   })
 
   return app

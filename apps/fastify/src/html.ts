@@ -8,7 +8,8 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;')
 }
 
-export function layout(title: string, body: string): string {
+/** A page: Clerk's scripts (see `clerk-ui.ts`) go in its `<head>`, so `<SignIn />` and `<UserButton />` mount on any page. */
+export function layout(title: string, body: string, clerkScripts: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -17,6 +18,7 @@ export function layout(title: string, body: string): string {
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/static/styles.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+${clerkScripts}
 </head>
 <body>
 ${body}

@@ -1,21 +1,35 @@
 import type { Billing } from './billing.ts'
 import { escapeHtml, layout } from './html.ts'
 
-export function homePage(options: { signInUrl: string | undefined; signedIn: boolean }): string {
+/** Where Clerk's `<UserButton />` mounts (`clerk-ui.js`): the header of a signed-in page. */
+const USER_BUTTON = '<div id="clerk-user-button" class="user-button"></div>'
+
+export function homePage(options: { signedIn: boolean; clerkScripts: string }): string {
   const action = options.signedIn
     ? '<a class="button" href="/dashboard">Go to your dashboard</a>'
-    : options.signInUrl
-      ? `<a class="button" href="${escapeHtml(options.signInUrl)}">Sign in</a>`
-      : '<p>Set <code>CLERK_SIGN_IN_URL</code> to your Clerk sign-in page to sign in here.</p>'
+    : '<a class="button" href="/sign-in">Sign in</a>'
   return layout(
     'Agent Tasks — Fastify sample',
-    `<header><strong>Agent Tasks sample</strong><span class="status" data-testid="auth-status">${options.signedIn ? 'Signed in' : 'Signed out'}</span></header>
+    `<header><strong>Agent Tasks sample</strong><span class="header-end"><span class="status" data-testid="auth-status">${options.signedIn ? 'Signed in' : 'Signed out'}</span>${options.signedIn ? USER_BUTTON : ''}</span></header>
 <main>
   <h1>Give an agent a signed-in browser</h1>
   <p>This Fastify app mints one-time Clerk <em>agent task</em> links with <code>@agent-tasks/fastify</code>.
   Opening a link signs its user in and lands on the dashboard — no login form.</p>
   ${action}
 </main>`,
+    options.clerkScripts,
+  )
+}
+
+/** `/sign-in`: Clerk's `<SignIn />` (hash routing, the default for clerk-js: its steps stay on this page). */
+export function signInPage(options: { clerkScripts: string }): string {
+  return layout(
+    'Sign in — Agent Tasks sample',
+    `<header><strong>Agent Tasks sample</strong><a href="/">Home</a></header>
+<main>
+  <div id="clerk-sign-in" class="sign-in"></div>
+</main>`,
+    options.clerkScripts,
   )
 }
 
@@ -24,6 +38,7 @@ export interface DashboardView {
   email: string | undefined
   isAgentSession: boolean
   agentId: string | undefined
+  clerkScripts: string
 }
 
 /** Agents' requests the policy asks me about (an agent session may not answer them, so it is left out there). */
@@ -67,9 +82,7 @@ export function dashboardPage(view: DashboardView): string {
     : ''
   return layout(
     'Dashboard — Agent Tasks sample',
-    `<header><strong>Welcome, ${escapeHtml(view.displayName)}</strong>
-  <form method="post" action="/sign-out"><button type="submit" class="link">Sign out</button></form>
-</header>
+    `<header><strong>Welcome, ${escapeHtml(view.displayName)}</strong>${USER_BUTTON}</header>
 <main>
   ${agentBanner}
   <h1>Dashboard</h1>
@@ -112,18 +125,20 @@ ${view.isAgentSession ? '' : APPROVALS + MY_LINKS}
   </li>
 </template>
 <script type="module" src="/static/agent-panel.js"></script>`,
+    view.clerkScripts,
   )
 }
 
 /** `/billing`: a person's page; the agent policy keeps agents out until the person approves. */
-export function billingPage(billing: Billing): string {
+export function billingPage(billing: Billing, clerkScripts: string): string {
   return layout(
     'Billing — Agent Tasks sample',
-    `<header><strong>Billing</strong><a href="/dashboard">Back to the dashboard</a></header>
+    `<header><strong>Billing</strong><span class="header-end"><a href="/dashboard">Back to the dashboard</a>${USER_BUTTON}</span></header>
 <main>
   <h1>Billing</h1>
   <p>Plan: <strong data-testid="billing-plan">${escapeHtml(billing.plan)}</strong></p>
   <p>Next invoice: ${escapeHtml(billing.nextInvoice.amount)} on ${escapeHtml(billing.nextInvoice.date)}</p>
 </main>`,
+    clerkScripts,
   )
 }

@@ -1,4 +1,5 @@
 import { createApp } from './app.ts'
+import { clerkUiFromEnv } from './clerk-ui.ts'
 
 // Clerk's settings come from the environment: `npm start` runs this file under `agent-tasks-emulator run`,
 // which starts the offline Clerk emulator and sets them unless CLERK_SECRET_KEY is set (in the
@@ -6,7 +7,7 @@ import { createApp } from './app.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
-const app = await createApp({ signInUrl: process.env.CLERK_SIGN_IN_URL })
+const app = await createApp({ clerk: clerkUiFromEnv() })
 try {
   const address = await app.listen({ port, host })
   console.warn(`Fastify sample app listening on ${address}`)

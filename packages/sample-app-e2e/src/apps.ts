@@ -19,7 +19,7 @@ export const sampleApps = {
  */
 const onClerkUi: ReadonlySet<string> = new Set<string>([
   'express',
-  // 'fastify',
+  'fastify',
   'nextjs',
   'react-router',
   // 'tanstack-react-start',
