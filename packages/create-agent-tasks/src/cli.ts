@@ -96,7 +96,7 @@ function finish(ui: Ui, answers: Answers, installed: boolean, scripts: Record<st
   ui.finish(
     'Next steps',
     nextSteps(answers.directory, answers.packageManager, installed, scripts),
-    'With no Clerk keys set it runs on the offline Clerk emulator; README.md says how to use your Clerk instance.',
+    'With no Clerk keys set it runs on the offline Clerk emulator: sign in as ada@example.com, password agent-tasks-demo. README.md says how to use your Clerk instance.',
   )
   return EXIT.ok
 }
