@@ -65,7 +65,11 @@ export async function readText(req: IncomingMessage): Promise<string> {
 
 /** Reads a JSON object body; an empty body is `{}`. */
 export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = await readText(req)
+  return parseJsonObject(await readText(req))
+}
+
+/** Parses a JSON object; empty text is `{}`, anything else than an object is a malformed body. */
+export function parseJsonObject(text: string): Record<string, unknown> {
   if (text.trim() === '') return {}
   let parsed: unknown
   try {

@@ -1,21 +1,13 @@
 import type { IncomingMessage } from 'node:http'
-import { readText } from '../../http/io.js'
 import { errors } from '../../http/errors.js'
+import { parseJsonObject, readText } from '../../http/io.js'
 
 /** clerk-js posts `application/x-www-form-urlencoded`; JSON bodies (e.g. from tests) are accepted too. */
 export async function readFapiBody(req: IncomingMessage): Promise<Map<string, string>> {
   const text = await readText(req)
   const out = new Map<string, string>()
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
-    if (text.trim() === '') return out
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      throw errors.malformedBody()
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw errors.malformedBody()
-    for (const [key, value] of Object.entries(parsed)) if (value !== undefined && value !== null) out.set(key, String(value))
+    for (const [key, value] of Object.entries(parseJsonObject(text))) if (value !== undefined && value !== null) out.set(key, String(value))
     return out
   }
   for (const [key, value] of new URLSearchParams(text)) out.set(key, value)
