@@ -128,4 +128,19 @@ describe('clerk-js Frontend API over HTTP', () => {
     expect(plain.codeShown).toMatch(/^\d{6}$/)
     if (plain.codeShown !== '424242') expect((await plain.attempt('424242')).status).toBe(422)
   })
+
+  it("serves the user's avatar over plain http (a browser that does not trust the https certificate still loads it)", async () => {
+    const made = (await (await fetch(`${emulator.url}/v1/dev_browser?${QUERY}`, { method: 'POST', headers: { Origin: APP } })).json()) as { id: string }
+    const signedIn = await fetch(`${emulator.url}/v1/client/sign_ins?${QUERY}&__clerk_db_jwt=${made.id}`, {
+      method: 'POST',
+      headers: { Origin: APP, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'identifier=ada%40example.com&strategy=password&password=correct%20horse%20battery',
+    })
+    const body = (await signedIn.json()) as { client: { sessions: Array<{ user: { image_url: string } }> } }
+    const imageUrl = body.client.sessions[0]?.user.image_url ?? ''
+    expect(imageUrl.startsWith(`${emulator.url}/v1/img/`)).toBe(true)
+    const image = await fetch(imageUrl, { headers: { Origin: APP } })
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toMatch(/^image\/svg\+xml/)
+  })
 })

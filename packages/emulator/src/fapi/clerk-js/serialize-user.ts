@@ -2,8 +2,12 @@ import type { EmailAddressJSON, PublicUserDataJSON, UserJSON } from '@clerk/shar
 import type { EmulatorContext } from '../../context.js'
 import type { UserRecord } from '../../state/records.js'
 
+/**
+ * The user's avatar, served by the emulator over plain http (its `url`), like `CLERK_PROXY_URL`: a browser
+ * loads it without trusting the emulator's https certificate. (Clerk's own are on `https://img.clerk.com`.)
+ */
 export function imageUrl(ctx: EmulatorContext, user: UserRecord): string {
-  return `${ctx.issuer}/v1/img/${user.id}.svg`
+  return `${ctx.url}/v1/img/${user.id}.svg`
 }
 
 function emailAddressJson(address: UserRecord['emails'][number]): EmailAddressJSON {
