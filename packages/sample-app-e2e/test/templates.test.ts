@@ -81,3 +81,13 @@ describe.each(Object.keys(sampleApps))('apps/%s', (folder) => {
     expect(readme, 'the Node.js versions of engines.node').toContain(manifest.engines?.node ?? 'engines.node')
   })
 })
+
+// Express and Fastify cannot import from each other and still install alone, so the clerk-js wiring is
+// a copy in each: kept identical here, so a fix to one cannot miss the other.
+describe('the clerk-js wiring Express and Fastify both carry', () => {
+  test.each(['src/clerk-ui.ts', 'public/clerk-ui.js', 'src/html.ts'])('%s is the same file in both apps', (path) => {
+    const express = readFileSync(join(sampleAppsDir(), 'express', path), 'utf8')
+    const fastify = readFileSync(join(sampleAppsDir(), 'fastify', path), 'utf8')
+    expect(fastify).toBe(express)
+  })
+})
