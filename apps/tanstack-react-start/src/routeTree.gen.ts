@@ -12,8 +12,8 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as BillingRouteImport } from './routes/billing'
 import { Route as DashboardRouteImport } from './routes/dashboard'
-import { Route as SignOutRouteImport } from './routes/sign-out'
 import { Route as ApiBillingRouteImport } from './routes/api/billing'
+import { Route as SignInSplatRouteImport } from './routes/sign-in.$'
 import { Route as ApiAgentTasksSplatRouteImport } from './routes/api/agent-tasks/$'
 
 const IndexRoute = IndexRouteImport.update({
@@ -31,14 +31,14 @@ const DashboardRoute = DashboardRouteImport.update({
   path: '/dashboard',
   getParentRoute: () => rootRouteImport,
 } as any)
-const SignOutRoute = SignOutRouteImport.update({
-  id: '/sign-out',
-  path: '/sign-out',
-  getParentRoute: () => rootRouteImport,
-} as any)
 const ApiBillingRoute = ApiBillingRouteImport.update({
   id: '/api/billing',
   path: '/api/billing',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SignInSplatRoute = SignInSplatRouteImport.update({
+  id: '/sign-in/$',
+  path: '/sign-in/$',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ApiAgentTasksSplatRoute = ApiAgentTasksSplatRouteImport.update({
@@ -51,16 +51,16 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/billing': typeof BillingRoute
   '/dashboard': typeof DashboardRoute
-  '/sign-out': typeof SignOutRoute
   '/api/billing': typeof ApiBillingRoute
+  '/sign-in/$': typeof SignInSplatRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/billing': typeof BillingRoute
   '/dashboard': typeof DashboardRoute
-  '/sign-out': typeof SignOutRoute
   '/api/billing': typeof ApiBillingRoute
+  '/sign-in/$': typeof SignInSplatRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
 }
 export interface FileRoutesById {
@@ -68,8 +68,8 @@ export interface FileRoutesById {
   '/': typeof IndexRoute
   '/billing': typeof BillingRoute
   '/dashboard': typeof DashboardRoute
-  '/sign-out': typeof SignOutRoute
   '/api/billing': typeof ApiBillingRoute
+  '/sign-in/$': typeof SignInSplatRoute
   '/api/agent-tasks/$': typeof ApiAgentTasksSplatRoute
 }
 export interface FileRouteTypes {
@@ -78,24 +78,24 @@ export interface FileRouteTypes {
     | '/'
     | '/billing'
     | '/dashboard'
-    | '/sign-out'
     | '/api/billing'
+    | '/sign-in/$'
     | '/api/agent-tasks/$'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/billing'
     | '/dashboard'
-    | '/sign-out'
     | '/api/billing'
+    | '/sign-in/$'
     | '/api/agent-tasks/$'
   id:
     | '__root__'
     | '/'
     | '/billing'
     | '/dashboard'
-    | '/sign-out'
     | '/api/billing'
+    | '/sign-in/$'
     | '/api/agent-tasks/$'
   fileRoutesById: FileRoutesById
 }
@@ -103,8 +103,8 @@ export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   BillingRoute: typeof BillingRoute
   DashboardRoute: typeof DashboardRoute
-  SignOutRoute: typeof SignOutRoute
   ApiBillingRoute: typeof ApiBillingRoute
+  SignInSplatRoute: typeof SignInSplatRoute
   ApiAgentTasksSplatRoute: typeof ApiAgentTasksSplatRoute
 }
 
@@ -131,18 +131,18 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DashboardRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/sign-out': {
-      id: '/sign-out'
-      path: '/sign-out'
-      fullPath: '/sign-out'
-      preLoaderRoute: typeof SignOutRouteImport
-      parentRoute: typeof rootRouteImport
-    }
     '/api/billing': {
       id: '/api/billing'
       path: '/api/billing'
       fullPath: '/api/billing'
       preLoaderRoute: typeof ApiBillingRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sign-in/$': {
+      id: '/sign-in/$'
+      path: '/sign-in/$'
+      fullPath: '/sign-in/$'
+      preLoaderRoute: typeof SignInSplatRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/api/agent-tasks/$': {
@@ -159,8 +159,8 @@ const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   BillingRoute: BillingRoute,
   DashboardRoute: DashboardRoute,
-  SignOutRoute: SignOutRoute,
   ApiBillingRoute: ApiBillingRoute,
+  SignInSplatRoute: SignInSplatRoute,
   ApiAgentTasksSplatRoute: ApiAgentTasksSplatRoute,
 }
 export const routeTree = rootRouteImport

@@ -1,5 +1,6 @@
 import { clerkMiddleware } from '@clerk/tanstack-react-start/server'
 import { createMiddleware, createStart } from '@tanstack/react-start'
+import { SIGN_IN_URL } from './sign-in-url'
 
 // The agent policy: an agent session may not open /billing or /api/billing until you approve it, nor
 // use /api/agent-tasks; a `read-only` link's agent may only read. It checks the request's path, so what
@@ -15,4 +16,4 @@ const agentPolicy = createMiddleware().server(async (args) => {
 
 // Clerk authenticates every request (pages, server functions, server routes) and runs its handshake;
 // then the agent policy checks agent sessions' requests.
-export const startInstance = createStart(() => ({ requestMiddleware: [clerkMiddleware(), agentPolicy] }))
+export const startInstance = createStart(() => ({ requestMiddleware: [clerkMiddleware({ signInUrl: SIGN_IN_URL }), agentPolicy] }))

@@ -22,7 +22,7 @@ const onClerkUi: ReadonlySet<string> = new Set<string>([
   'fastify',
   'nextjs',
   'react-router',
-  // 'tanstack-react-start',
+  'tanstack-react-start',
   'astro',
   // 'nuxt',
 ])

@@ -1,3 +1,4 @@
+import { UserButton } from '@clerk/tanstack-react-start'
 import { createFileRoute, Link } from '@tanstack/react-router'
 import { AgentPanel } from '../agent-panel'
 import { getDashboard } from '../session'
@@ -8,11 +9,8 @@ function Dashboard() {
     <>
       <header>
         <strong>Welcome, {displayName}</strong>
-        <form method="post" action="/sign-out">
-          <button type="submit" className="link">
-            Sign out
-          </button>
-        </form>
+        {/* Clerk's user menu: its Sign out ends the session (refused in an agent session, as Clerk refuses it). */}
+        <UserButton />
       </header>
       <main>
         {isAgentSession ? (

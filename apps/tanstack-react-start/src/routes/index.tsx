@@ -1,14 +1,18 @@
+import { UserButton } from '@clerk/tanstack-react-start'
 import { createFileRoute, Link } from '@tanstack/react-router'
 import { getHomeState } from '../session'
 
 function Home() {
-  const { signedIn, signIn } = Route.useLoaderData()
+  const { signedIn } = Route.useLoaderData()
   return (
     <>
       <header>
         <strong>Agent Tasks sample</strong>
-        <span className="status" data-testid="auth-status">
-          {signedIn ? 'Signed in' : 'Signed out'}
+        <span className="account">
+          <span className="status" data-testid="auth-status">
+            {signedIn ? 'Signed in' : 'Signed out'}
+          </span>
+          {signedIn ? <UserButton /> : null}
         </span>
       </header>
       <main>
@@ -22,15 +26,10 @@ function Home() {
           <Link className="button" to="/dashboard">
             Go to your dashboard
           </Link>
-        ) : signIn ? (
-          // The Account Portal (or the emulator's page) is another site: a plain link.
-          <a className="button" href={signIn}>
-            Sign in
-          </a>
         ) : (
-          <p>
-            Set <code>CLERK_SIGN_IN_URL</code> to your Clerk sign-in page to sign in here.
-          </p>
+          <Link className="button" to="/sign-in/$">
+            Sign in
+          </Link>
         )}
       </main>
     </>
