@@ -7,9 +7,9 @@ export default defineNuxtConfig({
   telemetry: false,
   modules: ['@clerk/nuxt', '@agent-tasks/nuxt'],
   clerk: {
-    // The pages use no Clerk UI components (sign-in happens on Clerk's Account Portal): the browser
-    // loads clerk-js but not Clerk's UI bundle.
-    prefetchUI: false,
+    // People sign in on this app's own page, Clerk's <SignIn /> (app/pages/sign-in/[...slug].vue).
+    signInUrl: '/sign-in',
+    afterSignOutUrl: '/',
     // Declared so NUXT_PUBLIC_CLERK_TELEMETRY_DISABLED can turn it off when the server starts.
     telemetry: { disabled: false },
   },

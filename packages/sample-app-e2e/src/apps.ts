@@ -24,7 +24,7 @@ const onClerkUi: ReadonlySet<string> = new Set<string>([
   'react-router',
   'tanstack-react-start',
   'astro',
-  // 'nuxt',
+  'nuxt',
 ])
 
 export type SampleAppFolder = keyof typeof sampleApps

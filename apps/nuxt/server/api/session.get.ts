@@ -1,18 +1,9 @@
 import { clerkClient } from '@clerk/nuxt/server'
 
-/** Clerk's sign-in page, coming back to the dashboard; undefined when CLERK_SIGN_IN_URL is not set. */
-function signInLink(dashboard: string): string | undefined {
-  const signInUrl = process.env.CLERK_SIGN_IN_URL
-  if (!signInUrl) return undefined
-  const url = new URL(signInUrl)
-  url.searchParams.set('redirect_url', dashboard)
-  return url.href
-}
-
 /** What the pages show: who is signed in, and whether an agent-task link opened this session. */
 export default defineEventHandler(async (event) => {
   const { userId, actor } = event.context.auth()
-  if (!userId) return { signedIn: false as const, signIn: signInLink(new URL('/dashboard', getRequestURL(event)).href) }
+  if (!userId) return { signedIn: false as const }
   // (`as never`: @clerk/nuxt's types carry a copy of h3's own, which TypeScript tells apart from the app's.)
   const user = await clerkClient(event as never).users.getUser(userId)
   const email = user.primaryEmailAddress?.emailAddress
