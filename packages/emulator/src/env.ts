@@ -30,8 +30,12 @@ export function buildEnv(input: EnvInput): Record<string, string> {
   }
 }
 
-/** The `CLERK_*` settings an SDK reads from the browser side, under its own prefix. */
-const PUBLIC_SETTINGS = ['PUBLISHABLE_KEY', 'PROXY_URL', 'SIGN_IN_URL', 'JS_URL', 'UI_URL', 'TELEMETRY_DISABLED'] as const
+/**
+ * The `CLERK_*` settings an SDK reads from the browser side, under its own prefix. Not the sign-in URL:
+ * an app names its own sign-in page (Clerk's `<SignIn />` on `/sign-in`), and `@clerk/astro` and
+ * `@clerk/nuxt` would let a public variable override the app's config in the browser.
+ */
+const PUBLIC_SETTINGS = ['PUBLISHABLE_KEY', 'PROXY_URL', 'JS_URL', 'UI_URL', 'TELEMETRY_DISABLED'] as const
 
 /**
  * The prefixes the framework SDKs read their public settings under (checked against their dist files):

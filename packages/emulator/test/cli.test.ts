@@ -90,7 +90,8 @@ describe('env output', () => {
       expect(env.VITE_CLERK_PUBLISHABLE_KEY).toBe(emulator.publishableKey)
       expect(env.NUXT_CLERK_JWT_KEY).toBe(emulator.jwtKey)
       expect(env.PUBLIC_CLERK_TELEMETRY_DISABLED).toBe('true')
-      expect(Object.keys(env)).toHaveLength(9 + 4 * 6 + 3)
+      expect(Object.keys(env)).toHaveLength(9 + 4 * 5 + 3)
+      expect(env.PUBLIC_CLERK_SIGN_IN_URL).toBeUndefined()
     } finally {
       await emulator.close()
     }

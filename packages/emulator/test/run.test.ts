@@ -22,7 +22,6 @@ const EXPECTED_NAMES = {
   '@clerk/nextjs': [
     'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
     'NEXT_PUBLIC_CLERK_PROXY_URL',
-    'NEXT_PUBLIC_CLERK_SIGN_IN_URL',
     'NEXT_PUBLIC_CLERK_JS_URL',
     'NEXT_PUBLIC_CLERK_UI_URL',
     'NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED',
@@ -30,7 +29,6 @@ const EXPECTED_NAMES = {
   '@clerk/astro': [
     'PUBLIC_CLERK_PUBLISHABLE_KEY',
     'PUBLIC_CLERK_PROXY_URL',
-    'PUBLIC_CLERK_SIGN_IN_URL',
     'PUBLIC_CLERK_JS_URL',
     'PUBLIC_CLERK_UI_URL',
     'PUBLIC_CLERK_TELEMETRY_DISABLED',
@@ -38,7 +36,6 @@ const EXPECTED_NAMES = {
   '@clerk/nuxt': [
     'NUXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
     'NUXT_PUBLIC_CLERK_PROXY_URL',
-    'NUXT_PUBLIC_CLERK_SIGN_IN_URL',
     'NUXT_PUBLIC_CLERK_JS_URL',
     'NUXT_PUBLIC_CLERK_UI_URL',
     'NUXT_PUBLIC_CLERK_TELEMETRY_DISABLED',
@@ -49,7 +46,6 @@ const EXPECTED_NAMES = {
   '@clerk/react-router, @clerk/tanstack-react-start (VITE_ wins over CLERK_)': [
     'VITE_CLERK_PUBLISHABLE_KEY',
     'VITE_CLERK_PROXY_URL',
-    'VITE_CLERK_SIGN_IN_URL',
     'VITE_CLERK_JS_URL',
     'VITE_CLERK_UI_URL',
     'VITE_CLERK_TELEMETRY_DISABLED',
@@ -114,7 +110,8 @@ describe('agent-tasks-emulator run', () => {
     for (const prefix of ['', 'NEXT_PUBLIC_', 'PUBLIC_', 'NUXT_PUBLIC_', 'VITE_']) {
       expect(probed.env[`${prefix}CLERK_PUBLISHABLE_KEY`]).toBe(publishableKey)
       expect(probed.env[`${prefix}CLERK_PROXY_URL`]).toBe(url)
-      expect(probed.env[`${prefix}CLERK_SIGN_IN_URL`]).toBe(`${url}/sign-in`)
+      // The hosted page only under the server name: an app's own sign-in page must win in the browser.
+      expect(probed.env[`${prefix}CLERK_SIGN_IN_URL`]).toBe(prefix === '' ? `${url}/sign-in` : undefined)
       expect(probed.env[`${prefix}CLERK_JS_URL`]).toBe(`${url}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`)
       expect(probed.env[`${prefix}CLERK_UI_URL`]).toBe(`${url}/npm/@clerk/ui@1/dist/ui.browser.js`)
     }
