@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test'
-import { type SampleAppSpecOptions, signInThroughSignInPage } from './specs.ts'
+import { signInAsPerson } from './person-sign-in.ts'
+import type { SampleAppSpecOptions } from './specs.ts'
 import { sampleAppTest } from './stack.ts'
 
 const JSON_ACCEPT = { Accept: 'application/json' }
@@ -35,7 +36,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
   test.describe(`${options.name} sample app: the agent policy`, () => {
     test('an agent is refused billing until the person approves it in the panel; the person gets billing throughout', async ({ page, browser, stack }) => {
       const appUrl = stack.app.url
-      await signInThroughSignInPage(page, appUrl, options.clerkUi)
+      await signInAsPerson(page, appUrl)
       await page.getByRole('link', { name: 'Billing' }).click()
       await expect(page).toHaveURL(`${appUrl}/billing`)
       await expectPersonGetsBilling(page, appUrl)
@@ -85,7 +86,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
 
     test('a read-only link’s agent reads the dashboard but is refused a change (a POST); a declined request stays refused', async ({ page, browser, stack }) => {
       const appUrl = stack.app.url
-      await signInThroughSignInPage(page, appUrl, options.clerkUi)
+      await signInAsPerson(page, appUrl)
       const link = await mintThroughPanel(page, 'Only look around', 'read-only')
       const agent = await browser.newContext()
       const agentPage = await agent.newPage()
@@ -93,18 +94,9 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
       await expect(agentPage).toHaveURL(`${appUrl}/dashboard`)
       await expect(agentPage.getByTestId('agent-session')).toBeVisible()
 
-      // A write is outside `read-only`: refused with no approval to ask for. Apps with a sign-out route of
-      // their own: its button's POST /sign-out. Apps on Clerk's components have none (<UserButton /> signs
-      // out through Clerk, which refuses agent sessions itself): a POST from the agent's browser.
-      const response = options.clerkUi
-        ? // With the Origin a browser's same-origin POST carries: Astro refuses cross-site form posts itself.
-          await agentPage.request.post(`${appUrl}/dashboard`, { headers: { ...JSON_ACCEPT, Origin: appUrl } })
-        : (
-            await Promise.all([
-              agentPage.waitForResponse((r) => new URL(r.url()).pathname === '/sign-out' && r.request().method() === 'POST'),
-              agentPage.getByRole('button', { name: 'Sign out' }).click(),
-            ])
-          )[0]
+      // A write is outside `read-only`: refused with no approval to ask for (a POST from the agent's browser,
+      // with the Origin a same-origin POST carries: Astro refuses cross-site form posts itself).
+      const response = await agentPage.request.post(`${appUrl}/dashboard`, { headers: { ...JSON_ACCEPT, Origin: appUrl } })
       expect(response.status()).toBe(403)
       const problem = (await response.json()) as { code: string; approval?: unknown }
       expect(problem.code).toBe('agent_action_forbidden')

@@ -13,20 +13,6 @@ export const sampleApps = {
   nuxt: 'Nuxt',
 } as const
 
-/**
- * The apps whose sign-in and user menu are Clerk's own components (`<SignIn />` on their `/sign-in`
- * page, `<UserButton />` in the header); the others still send people to the emulator's hosted page.
- */
-const onClerkUi: ReadonlySet<string> = new Set<string>([
-  'express',
-  'fastify',
-  'nextjs',
-  'react-router',
-  'tanstack-react-start',
-  'astro',
-  'nuxt',
-])
-
 export type SampleAppFolder = keyof typeof sampleApps
 
 /** Where the apps are: the repository's `apps/`, or `SAMPLE_APPS_DIR` (copies of them elsewhere). */
@@ -44,6 +30,5 @@ export function sampleApp(folder: SampleAppFolder): SampleAppSpecOptions {
     name: sampleApps[folder],
     appDir: join(sampleAppsDir(), folder),
     command: ['pnpm', '--silent', 'start'],
-    clerkUi: onClerkUi.has(folder),
   }
 }

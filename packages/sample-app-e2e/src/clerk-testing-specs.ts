@@ -15,15 +15,13 @@ async function pointClerkTestingAt(stack: SampleAppStack): Promise<void> {
 
 /**
  * `@clerk/testing`'s Playwright helpers, unmodified, against the sample app on the emulator: only the
- * environment differs from a suite run against real Clerk. For apps on Clerk's components (`clerkUi`),
- * whose pages load clerk-js. Its own spec file (`clerk-testing.spec.ts`).
+ * environment differs from a suite run against real Clerk. Its own spec file (`clerk-testing.spec.ts`).
  */
 export function defineClerkTestingSpecs(options: SampleAppSpecOptions): void {
   const test = sampleAppTest(options)
 
   test.describe(`${options.name} sample app: Clerk's own testing helpers (@clerk/testing)`, () => {
     test('clerkSetup() and setupClerkTestingToken() wire a page; clerk.signIn() with a password signs Ada in; clerk.signOut() ends it', async ({ page, stack }) => {
-      test.skip(!options.clerkUi, 'the app does not load clerk-js yet')
       await pointClerkTestingAt(stack)
       expect(process.env.CLERK_TESTING_TOKEN).toMatch(/^\d+-/)
       await setupClerkTestingToken({ page })
@@ -38,7 +36,6 @@ export function defineClerkTestingSpecs(options: SampleAppSpecOptions): void {
     })
 
     test("clerk.signIn() with an email code: a +clerk_test address and Clerk's test code", async ({ page, stack }) => {
-      test.skip(!options.clerkUi, 'the app does not load clerk-js yet')
       await pointClerkTestingAt(stack)
       stack.emulator.users.create({ email: 'grace+clerk_test@example.com', firstName: 'Grace' })
       await page.goto(stack.app.url)

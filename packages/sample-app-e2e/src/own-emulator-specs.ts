@@ -18,7 +18,7 @@ export function defineOwnEmulatorSpecs(options: SampleAppSpecOptions): void {
         await page.goto(app.url)
         await expect(page.getByTestId('auth-status')).toHaveText('Signed out')
         // Ada, with the password `run` seeds her with.
-        await signInAsPerson(page, app.url, options.clerkUi === true)
+        await signInAsPerson(page, app.url)
 
         await page.getByLabel('What should the agent do?').fill('Look around the dashboard')
         await page.getByRole('button', { name: 'Create link' }).click()

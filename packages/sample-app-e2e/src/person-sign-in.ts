@@ -4,21 +4,17 @@ import { expect, type Page } from '@playwright/test'
 export const ADA_PASSWORD = 'agent-tasks-demo'
 
 /**
- * A person signs in from the app's home page. Apps on Clerk's own components (`clerkUi`) go to their
- * `/sign-in` page and fill in Clerk's `<SignIn />`; the others still use the emulator's hosted page.
+ * A person signs in from the app's home page: its "Sign in" link, then Clerk's `<SignIn />` on the app's
+ * `/sign-in` page (email address, then password).
  */
-export async function signInAsPerson(page: Page, appUrl: string, clerkUi: boolean): Promise<void> {
+export async function signInAsPerson(page: Page, appUrl: string): Promise<void> {
   await page.goto(appUrl)
   await page.getByRole('link', { name: 'Sign in' }).click()
-  if (clerkUi) {
-    await expect(page).toHaveURL(new RegExp(`^${appUrl}/sign-in`))
-    await page.getByLabel('Email address').fill('ada@example.com')
-    await page.getByRole('button', { name: 'Continue', exact: true }).click()
-    await page.getByLabel('Password', { exact: true }).fill(ADA_PASSWORD)
-    await page.getByRole('button', { name: 'Continue', exact: true }).click()
-  } else {
-    await page.getByRole('button', { name: /ada@example\.com/ }).click()
-  }
+  await expect(page).toHaveURL(new RegExp(`^${appUrl}/sign-in`))
+  await page.getByLabel('Email address').fill('ada@example.com')
+  await page.getByRole('button', { name: 'Continue', exact: true }).click()
+  await page.getByLabel('Password', { exact: true }).fill(ADA_PASSWORD)
+  await page.getByRole('button', { name: 'Continue', exact: true }).click()
   await expect(page).toHaveURL(`${appUrl}/dashboard`)
   await expect(page.locator('header')).toContainText('Welcome, Ada')
   await expect(page.getByTestId('agent-session')).toHaveCount(0)

@@ -6,11 +6,6 @@ const TOKEN_TTL_SECONDS = 2
 /** Clerk's SDKs accept a token up to 5 s past its expiry (clock skew). */
 const CLOCK_SKEW_SECONDS = 5
 
-/** A person signs in: Clerk's `<SignIn />` on the app's `/sign-in` page, or the emulator's hosted page. */
-export async function signInThroughSignInPage(page: Page, appUrl: string, clerkUi = false): Promise<void> {
-  await signInAsPerson(page, appUrl, clerkUi)
-}
-
 /** Once its session token is due for renewal, the ended session's browser lands signed out. */
 async function expectSignedOutOnNextNavigation(page: Page, appUrl: string): Promise<void> {
   await page.waitForTimeout((TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS + 1) * 1000)
@@ -21,8 +16,6 @@ async function expectSignedOutOnNextNavigation(page: Page, appUrl: string): Prom
 export interface SampleAppSpecOptions extends SampleAppLaunch {
   /** The framework, for test titles: "Express", "Fastify", "Next.js". */
   name: string
-  /** The app signs people in with Clerk's `<SignIn />` and shows `<UserButton />` (see `apps.ts`). */
-  clerkUi?: boolean
 }
 
 /**
@@ -76,7 +69,7 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
     })
 
     test('the agent-access panel mints, copies and revokes a link through the browser', async ({ page, browser, stack }) => {
-      await signInThroughSignInPage(page, stack.app.url, options.clerkUi)
+      await signInAsPerson(page, stack.app.url)
 
       await page.getByLabel('What should the agent do?').fill('Download the March invoice')
       await page.getByLabel('Session length').selectOption('300')
@@ -114,47 +107,35 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
       await expect(page.locator('.link-item')).toHaveCount(0)
     })
 
-    if (options.clerkUi) {
-      test('a person signs out through Clerk’s <UserButton />', async ({ page, stack }) => {
-        await signInThroughSignInPage(page, stack.app.url, true)
-        await signOutThroughUserButton(page)
-        await expect(page.getByTestId('auth-status')).toHaveText('Signed out')
-        await page.goto(`${stack.app.url}/dashboard`)
-        await expect(page).toHaveURL(`${stack.app.url}/`)
-      })
+    test('a person signs out through Clerk’s <UserButton />', async ({ page, stack }) => {
+      await signInAsPerson(page, stack.app.url)
+      await signOutThroughUserButton(page)
+      await expect(page.getByTestId('auth-status')).toHaveText('Signed out')
+      await page.goto(`${stack.app.url}/dashboard`)
+      await expect(page).toHaveURL(`${stack.app.url}/`)
+    })
 
-      test('an agent session cannot sign out through Clerk (restricted, as Clerk restricts it) and stays signed in', async ({ page, stack }) => {
-        const link = await stack.mintLink()
-        await page.goto(link.url)
-        await expect(page.getByTestId('agent-session')).toBeVisible()
-        // Before Clerk.load() has finished, signOut() has no client to sign out of and just resolves.
-        await page.waitForFunction(() => (window as unknown as { Clerk?: { loaded?: boolean } }).Clerk?.loaded === true)
-        const outcome = await page.evaluate(async () => {
-          const clerk = (window as unknown as { Clerk: { signOut(): Promise<void> } }).Clerk
-          try {
-            await clerk.signOut()
-            return 'signed out'
-          } catch (error) {
-            return (error as { errors?: Array<{ code?: string }> }).errors?.[0]?.code ?? String(error)
-          }
-        })
-        expect(outcome).toBe('agent_session_restricted')
-        const session = stack.emulator.state.sessions().find((s) => s.agentTaskId === link.agentTaskId)
-        expect(session?.status).toBe('active')
-        await page.goto(`${stack.app.url}/dashboard`)
-        await expect(page.locator('header')).toContainText('Welcome, Ada')
+    test('an agent session cannot sign out through Clerk (restricted, as Clerk restricts it) and stays signed in', async ({ page, stack }) => {
+      const link = await stack.mintLink()
+      await page.goto(link.url)
+      await expect(page.getByTestId('agent-session')).toBeVisible()
+      // Before Clerk.load() has finished, signOut() has no client to sign out of and just resolves.
+      await page.waitForFunction(() => (window as unknown as { Clerk?: { loaded?: boolean } }).Clerk?.loaded === true)
+      const outcome = await page.evaluate(async () => {
+        const clerk = (window as unknown as { Clerk: { signOut(): Promise<void> } }).Clerk
+        try {
+          await clerk.signOut()
+          return 'signed out'
+        } catch (error) {
+          return (error as { errors?: Array<{ code?: string }> }).errors?.[0]?.code ?? String(error)
+        }
       })
-    } else {
-      test('signing out ends the session', async ({ page, stack }) => {
-        const link = await stack.mintLink()
-        await page.goto(link.url)
-        await expect(page.locator('header')).toContainText('Welcome, Ada')
-        await page.getByRole('button', { name: 'Sign out' }).click()
-        await expect(page).toHaveURL(`${stack.app.url}/`)
-        await page.goto(`${stack.app.url}/dashboard`)
-        await expect(page).toHaveURL(`${stack.app.url}/`)
-      })
-    }
+      expect(outcome).toBe('agent_session_restricted')
+      const session = stack.emulator.state.sessions().find((s) => s.agentTaskId === link.agentTaskId)
+      expect(session?.status).toBe('active')
+      await page.goto(`${stack.app.url}/dashboard`)
+      await expect(page.locator('header')).toContainText('Welcome, Ada')
+    })
 
     test('@agent-tasks/playwright signs a test in as Ada and ends the session after', async ({ signInAs, stack }) => {
       const signedIn = await signInAs({ identifier: 'ada@example.com' })
@@ -180,11 +161,9 @@ export function defineSampleAppSpecs(options: SampleAppSpecOptions): void {
       await expect(page.getByRole('button', { name: 'Create link' })).toBeEnabled()
       await page.reload()
       await expect(page.locator('header')).toContainText('Welcome, Ada')
-      if (options.clerkUi) {
-        // clerk-js, Clerk's UI and the <UserButton />'s avatar load after the page: wait for all of them.
-        await expect(page.getByRole('button', { name: /open user (button|menu)/i })).toBeVisible()
-        await page.waitForLoadState('networkidle')
-      }
+      // clerk-js, Clerk's UI and the <UserButton />'s avatar load after the page: wait for all of them.
+      await expect(page.getByRole('button', { name: /open user (button|menu)/i })).toBeVisible()
+      await page.waitForLoadState('networkidle')
       expect(errors).toEqual([])
     })
 
@@ -211,7 +190,7 @@ export function defineKillSwitchSpecs(options: SampleAppSpecOptions): void {
 
 
   test('the panel lists my links, and ending an agent’s access signs its browser out on its next navigation', async ({ page, browser, stack }) => {
-    await signInThroughSignInPage(page, stack.app.url, options.clerkUi)
+    await signInAsPerson(page, stack.app.url)
     await page.getByLabel('What should the agent do?').fill('Reconcile the invoices')
     await page.getByRole('button', { name: 'Create link' }).click()
     const item = page.locator('.link-item').first()
@@ -240,7 +219,7 @@ export function defineKillSwitchSpecs(options: SampleAppSpecOptions): void {
   })
 
   test('a person stays signed in past the session token’s lifetime: the next navigation refreshes it through the emulator', async ({ page, stack }) => {
-    await signInThroughSignInPage(page, stack.app.url, options.clerkUi)
+    await signInAsPerson(page, stack.app.url)
     await page.waitForTimeout((TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS + 1) * 1000)
     await page.goto(`${stack.app.url}/dashboard`)
     await expect(page).toHaveURL(`${stack.app.url}/dashboard`)
@@ -255,7 +234,7 @@ export function defineKillSwitchSpecs(options: SampleAppSpecOptions): void {
     await agentPage.goto(used.url)
     await expect(agentPage.getByTestId('agent-session')).toBeVisible()
 
-    await signInThroughSignInPage(page, stack.app.url, options.clerkUi)
+    await signInAsPerson(page, stack.app.url)
     await page.getByRole('button', { name: 'End all agent access' }).click()
     await expect(page.locator('#ledger-status')).toContainText(/Revoked [1-9]\d* unused link\(s\), ended [1-9]\d* agent session\(s\)/)
     const table = page.getByRole('table', { name: 'My agent links' })

@@ -25,7 +25,7 @@ test('the audit log keeps each link minted and each agent session ended, on disk
     { event: 'agent session ended', by: stack.ada.id, forUser: stack.ada.id, agentSessionId: agentSession?.id },
   ])
 
-  await signInAsPerson(page, stack.app.url, app.clerkUi === true)
+  await signInAsPerson(page, stack.app.url)
   const rows = page.getByRole('table', { name: 'Audit log' }).locator('tr', { hasText: link.agentTaskId })
   await expect(rows.locator('.audit-event')).toHaveText(['agent session ended', 'link created'])
 })

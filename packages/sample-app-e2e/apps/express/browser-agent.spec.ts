@@ -7,7 +7,7 @@ const test = sampleAppTest(app)
 test.use({ stackOptions: { browserUse: true } })
 
 test('the dashboard sends a browser agent: it lands signed in as Ada, reports the greeting, and its session is ended', async ({ page, stack }) => {
-  await signInAsPerson(page, stack.app.url, app.clerkUi === true)
+  await signInAsPerson(page, stack.app.url)
   await page.getByLabel('Task for the agent').fill('Open the dashboard and report the greeting')
   await page.getByRole('button', { name: 'Send agent' }).click()
   await expect(page.locator('#agent-run-status')).toHaveText(/Agent finished: its session was ended/, { timeout: 30_000 })
@@ -22,7 +22,7 @@ test('the dashboard sends a browser agent: it lands signed in as Ada, reports th
 
 test('Stop ends a running agent: the Browser Use task is stopped and the agent’s session ended', async ({ page, stack }) => {
   stack.browserUse?.faults.add({ kind: 'task-hangs', times: 1 })
-  await signInAsPerson(page, stack.app.url, app.clerkUi === true)
+  await signInAsPerson(page, stack.app.url)
   await page.getByRole('button', { name: 'Send agent' }).click()
   await expect(page.locator('#agent-run-status')).toHaveText(/Agent running… \([1-9]/, { timeout: 30_000 })
   await page.getByRole('button', { name: 'Stop' }).click()
@@ -34,7 +34,7 @@ test('Stop ends a running agent: the Browser Use task is stopped and the agent�
 })
 
 test('a browser agent sent to Billing is refused by the agent policy: its step shows the 403 page, and the person is asked', async ({ page, stack }) => {
-  await signInAsPerson(page, stack.app.url, app.clerkUi === true)
+  await signInAsPerson(page, stack.app.url)
   await page.getByLabel('Task for the agent').fill('Open the billing page and report the plan')
   await page.getByLabel('Start page').selectOption('/billing')
   await page.getByRole('button', { name: 'Send agent' }).click()

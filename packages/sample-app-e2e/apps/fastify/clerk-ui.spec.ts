@@ -11,7 +11,7 @@ test('a person signs in with Clerk’s <SignIn />, sees <UserButton /> with the 
     if (message.type() === 'error') errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(error.message))
-  await signInAsPerson(page, stack.app.url, true)
+  await signInAsPerson(page, stack.app.url)
   const avatar = page.locator('header #clerk-user-button img')
   await expect(avatar).toHaveJSProperty('complete', true)
   expect(await avatar.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0)
