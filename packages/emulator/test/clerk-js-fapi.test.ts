@@ -143,4 +143,27 @@ describe('clerk-js Frontend API over HTTP', () => {
     expect(image.status).toBe(200)
     expect(image.headers.get('content-type')).toMatch(/^image\/svg\+xml/)
   })
+
+  it('shows email codes to people on a loopback host only, and as JSON behind the secret key', async () => {
+    await emailCodeSignIn('grace+clerk_test@example.com')
+    const port = new URL(emulator.url).port
+    const page = await fetch(`${emulator.url}/email-codes`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('cache-control')).toBe('no-store')
+    expect(await page.text()).toContain('424242')
+    const { request } = await import('node:http')
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/email-codes', headers: { Host: `attacker.example:${port}` } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(rebound).toBe(403)
+    expect((await fetch(`${emulator.url}/_emulator/email-codes`)).status).toBe(401)
+    const listed = await fetch(`${emulator.url}/_emulator/email-codes`, { headers: { Authorization: `Bearer ${emulator.secretKey}` } })
+    const body = (await listed.json()) as { data: Array<{ email: string; code: string }> }
+    expect(body.data).toContainEqual(expect.objectContaining({ email: 'grace+clerk_test@example.com', code: '424242' }))
+  })
 })

@@ -1,18 +1,24 @@
-import { sendHtml } from '../../http/io.js'
+import { ApiError } from '../../http/errors.js'
+import { sendHtml, sendJson } from '../../http/io.js'
 import type { Route } from '../../http/router.js'
+import { escapeHtml } from '../../inspector/html.js'
+import { isLoopbackHost } from '../../inspector/loopback.js'
 import { emailCodesOf } from './sign-in-state.js'
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-/** `GET /email-codes`: the sign-in codes `<SignIn/>` asked for, since the emulator sends no email. */
+/**
+ * `GET /email-codes`: the sign-in codes `<SignIn/>` asked for, since the emulator sends no email. For
+ * people; only under a loopback host name (a page on a rebinding domain cannot read the codes).
+ * `GET /_emulator/email-codes`: the same as JSON, behind the secret key, for tests in another process.
+ */
 export const emailCodesPageRoutes: Route[] = [
   {
     method: 'GET',
     path: '/email-codes',
     kind: 'page',
-    handler(ctx, { res }) {
+    handler(ctx, { req, res }) {
+      if (!isLoopbackHost(req.headers.host, new URL(ctx.url).port)) {
+        throw ApiError.of(403, 'loopback_only', 'loopback only', 'The email codes page answers only on 127.0.0.1, localhost or [::1] with the emulator’s port.')
+      }
       const rows = emailCodesOf(ctx.store)
         .map(
           (c) =>
@@ -26,7 +32,16 @@ export const emailCodesPageRoutes: Route[] = [
         res,
         200,
         `<!doctype html><html><head><meta charset="utf-8"><title>Email codes — agent-tasks emulator</title></head><body style="font-family:sans-serif"><h1>Email codes</h1><p>The emulator sends no email: sign-in codes appear here.</p>${body}</body></html>`,
+        { 'Cache-Control': 'no-store' },
       )
+    },
+  },
+  {
+    method: 'GET',
+    path: '/_emulator/email-codes',
+    kind: 'bapi',
+    handler(ctx, { res }) {
+      sendJson(res, 200, { object: 'list', data: emailCodesOf(ctx.store) }, { 'Cache-Control': 'no-store' })
     },
   },
 ]
