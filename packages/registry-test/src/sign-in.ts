@@ -14,6 +14,10 @@ export interface SeedSignIn {
 
 /** Chromium: Debian's (CHROMIUM_PATH overrides); Playwright's own browser download cannot be fetched here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking']
+
+/** The password `agent-tasks-emulator run` gives the user it seeds (its README and start-up line say so). */
+const RUN_USER_PASSWORD = 'agent-tasks-demo'
 
 /**
  * Clerk's seed guide for Playwright, as written: mint an agent-task link with `@clerk/backend`, open it in
@@ -28,10 +32,7 @@ export async function seedGuideSignIn(input: SeedSignIn): Promise<string> {
     taskDescription: 'The seed guide, against a template installed from the registry',
     redirectUrl: `${input.appUrl}/dashboard`,
   })
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
     const page = await browser.newPage()
     await page.goto(task.url)
@@ -42,6 +43,37 @@ export async function seedGuideSignIn(input: SeedSignIn): Promise<string> {
   } catch (error) {
     // Playwright's errors name the URLs it waited on: the link is a credential, never printed.
     throw new Error(`signing in with the link: ${redactCredentials(error instanceof Error ? error.message : String(error), [task.url])}`)
+  } finally {
+    await browser.close()
+  }
+}
+
+/**
+ * A person signs in as the README says: the home page's "Sign in", Clerk's `<SignIn />` on the app's
+ * `/sign-in` (email address, then the password `run` seeded), landing on the `/dashboard` that greets
+ * them. A browser that trusts nothing of the emulator's: Clerk's scripts and calls must all work over the
+ * plain http the app's environment names. Resolves to the header's text; console errors fail it.
+ */
+export async function personSignIn(appUrl: string, identifier: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(appUrl)
+    await page.getByRole('link', { name: 'Sign in' }).click()
+    await page.getByLabel('Email address').fill(identifier, { timeout: 60_000 })
+    await page.getByRole('button', { name: 'Continue', exact: true }).click()
+    await page.getByLabel('Password', { exact: true }).fill(RUN_USER_PASSWORD)
+    await page.getByRole('button', { name: 'Continue', exact: true }).click()
+    await page.waitForURL((url) => url.pathname === '/dashboard', { timeout: 60_000 })
+    const header = page.locator('header')
+    await header.filter({ hasText: 'Welcome' }).first().waitFor({ timeout: 30_000 })
+    if (errors.length > 0) throw new Error(`the browser console logged errors: ${errors.join(' | ')}`)
+    return ((await header.first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
   } finally {
     await browser.close()
   }

@@ -5,7 +5,7 @@ import { startLongRunning, waitUntilAnswering } from './app-process.ts'
 import { emulatorRunFor } from './emulator-connection.ts'
 import { freePort } from './free-port.ts'
 import { lastLines, runCommand } from './run-command.ts'
-import { seedGuideSignIn } from './sign-in.ts'
+import { personSignIn, seedGuideSignIn } from './sign-in.ts'
 import { type PublicPackage, REPO_ROOT } from './workspace.ts'
 
 /** The templates issue #17 promises; create-agent-tasks may ship more, never fewer. */
@@ -81,7 +81,7 @@ export async function checkCopiedApp(name: string, context: Omit<TemplateCheckCo
   await checkApp(name, appDir, { ...context.env, AGENT_TASKS_EMULATOR_PORT: String(emulatorPort) }, emulatorPort, say)
 }
 
-/** install, build where it builds, start on the emulator, the seed guide's sign-in, typecheck. */
+/** install, build where it builds, start on the emulator, the seed guide's sign-in, a person's sign-in with Clerk's <SignIn />, typecheck. */
 async function checkApp(name: string, appDir: string, env: NodeJS.ProcessEnv, emulatorPort: number, say: (line: string) => void): Promise<void> {
   const run = (args: string[], cwd: string, timeoutMs: number) => runCommand('npm', args, { cwd, env, timeoutMs })
   await run(['install'], appDir, 15 * MINUTE)
@@ -105,6 +105,8 @@ async function checkApp(name: string, appDir: string, env: NodeJS.ProcessEnv, em
     const emulator = await emulatorRunFor(appDir, emulatorPort)
     const header = await seedGuideSignIn({ ...emulator, appUrl, identifier: ADA })
     say(`seed guide: minted with @clerk/backend, opened the link in Chromium; <header>: "${header}"`)
+    const person = await personSignIn(appUrl, ADA)
+    say(`a person signed in with Clerk's <SignIn /> (password from run's start-up line), no console error; <header>: "${person}"`)
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- npm start printed:\n${lastLines(app.output())}`)
   } finally {
