@@ -56,17 +56,19 @@ export function clerkScriptTags(clerk: ClerkUi): string {
 
 /**
  * The page's Content-Security-Policy, with what Clerk documents for clerk-js: its script and Frontend API
- * origins, `img-src https://img.clerk.com` (avatars; also the instance's own host), `style-src 'unsafe-inline'` (the UI's runtime
+ * origins, `img-src https://img.clerk.com` (avatars; also the instance's own host and its proxy), `style-src 'unsafe-inline'` (the UI's runtime
  * styles), `worker-src 'self' blob:`, and Cloudflare's bot protection (script and frame).
  */
 export function contentSecurityPolicy(clerk: ClerkUi): string {
   const scripts = new Set([new URL(clerk.clerkJsUrl).origin, new URL(clerk.clerkUiUrl).origin])
+  // Avatars: Clerk's image host, or the instance itself (through the proxy when there is one; the offline emulator serves them).
+  const images = new Set([clerk.frontendApiOrigin, clerk.instanceOrigin])
   const turnstile = 'https://challenges.cloudflare.com'
   return [
     "default-src 'self'",
     `script-src 'self' ${[...scripts].join(' ')} ${turnstile}`,
     `connect-src 'self' ${clerk.frontendApiOrigin}`,
-    `img-src 'self' https://img.clerk.com ${clerk.instanceOrigin}`,
+    `img-src 'self' https://img.clerk.com ${[...images].join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "worker-src 'self' blob:",
     `frame-src ${turnstile}`,
