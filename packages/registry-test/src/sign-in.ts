@@ -1,5 +1,6 @@
 import { redactCredentials } from '@agent-tasks/core'
 import { createClerkClient } from '@clerk/backend'
+import { chromiumTrustArgs } from '@agent-tasks/emulator'
 import { chromium } from 'playwright-core'
 
 export interface SeedSignIn {
@@ -51,11 +52,13 @@ export async function seedGuideSignIn(input: SeedSignIn): Promise<string> {
 /**
  * A person signs in as the README says: the home page's "Sign in", Clerk's `<SignIn />` on the app's
  * `/sign-in` (email address, then the password `run` seeded), landing on the `/dashboard` that greets
- * them. A browser that trusts nothing of the emulator's: Clerk's scripts and calls must all work over the
- * plain http the app's environment names. Resolves to the header's text; console errors fail it.
+ * them. A browser that trusts nothing of the emulator's (Clerk's scripts and calls must all work over the
+ * plain http the app's environment names), unless `trustEmulatorCa`: it then trusts the emulator's local CA,
+ * as the README of an app that needs it says to. Resolves to the header's text; console errors fail it.
  */
-export async function personSignIn(appUrl: string, identifier: string): Promise<string> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+export async function personSignIn(appUrl: string, identifier: string, options: { trustEmulatorCa?: boolean } = {}): Promise<string> {
+  const args = options.trustEmulatorCa ? [...CHROMIUM_ARGS, ...(await chromiumTrustArgs())] : CHROMIUM_ARGS
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args })
   try {
     const page = await browser.newPage()
     const errors: string[] = []
