@@ -2,6 +2,7 @@ export { type SampleAppFolder, sampleApp, sampleApps, sampleAppsDir } from './ap
 export { sampleAppPlaywrightConfig } from './config.ts'
 export { defineAgentPolicySpecs } from './agent-policy-specs.ts'
 export { defineClerkTestingSpecs } from './clerk-testing-specs.ts'
+export { defineScriptTagClerkUiSpecs } from './script-tag-clerk-ui-specs.ts'
 export { defineOwnEmulatorSpecs } from './own-emulator-specs.ts'
 export { defineKillSwitchSpecs, defineSampleAppSpecs, type SampleAppSpecOptions } from './specs.ts'
 export { type SampleAppStack, sampleAppTest } from './stack.ts'
