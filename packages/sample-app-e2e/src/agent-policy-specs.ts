@@ -15,6 +15,16 @@ async function mintThroughPanel(page: Page, task: string, scope: '' | 'read-only
   return url.inputValue()
 }
 
+/**
+ * The agent page's own requests first: clerk-js refreshes the page's session cookies when it loads, and
+ * a request sent from the same cookie jar meanwhile was seen signed out (401) about once in two CI runs.
+ * Not explained yet (see the closing note of 2026-12-03); the policy answers are what these specs check.
+ */
+async function afterClerkSettles(page: Page): Promise<Page> {
+  await page.waitForLoadState('networkidle')
+  return page
+}
+
 /** A person gets the billing page and `GET /api/billing`, whatever agents were refused. */
 async function expectPersonGetsBilling(page: Page, appUrl: string): Promise<void> {
   const response = await page.goto(`${appUrl}/billing`)
@@ -54,7 +64,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
       expect(refusedPage?.status()).toBe(403)
       await expect(agentPage.locator('body')).toContainText('GET /billing')
       await expect(agentPage.locator('body')).toContainText(/approve/i)
-      const refusedApi = await agentPage.request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
+      const refusedApi = await (await afterClerkSettles(agentPage)).request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
       expect(refusedApi.status()).toBe(403)
       expect(refusedApi.headers()['content-type']).toContain('application/problem+json')
       const problem = (await refusedApi.json()) as { code: string; approval?: { id: string; status: string } }
@@ -79,7 +89,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
       const retried = await agentPage.goto(`${appUrl}/billing`)
       expect(retried?.status()).toBe(200)
       await expect(agentPage.getByTestId('billing-plan')).not.toBeEmpty()
-      expect((await agentPage.request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })).status()).toBe(200)
+      expect((await (await afterClerkSettles(agentPage)).request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })).status()).toBe(200)
       await expectPersonGetsBilling(page, appUrl)
       await agent.close()
     })
@@ -96,7 +106,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
 
       // A write is outside `read-only`: refused with no approval to ask for (a POST from the agent's browser,
       // with the Origin a same-origin POST carries: Astro refuses cross-site form posts itself).
-      const response = await agentPage.request.post(`${appUrl}/dashboard`, { headers: { ...JSON_ACCEPT, Origin: appUrl } })
+      const response = await (await afterClerkSettles(agentPage)).request.post(`${appUrl}/dashboard`, { headers: { ...JSON_ACCEPT, Origin: appUrl } })
       expect(response.status()).toBe(403)
       const problem = (await response.json()) as { code: string; approval?: unknown }
       expect(problem.code).toBe('agent_action_forbidden')
@@ -105,7 +115,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
       await expect(agentPage.getByTestId('agent-session')).toBeVisible()
 
       // Reading billing is inside `read-only`, so the policy asks; the person declines, and it stays refused.
-      const asked = await agentPage.request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
+      const asked = await (await afterClerkSettles(agentPage)).request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
       expect(asked.status()).toBe(403)
       const approvalId = ((await asked.json()) as { approval?: { id: string } }).approval?.id
       expect(approvalId).toMatch(/^apr_/)
@@ -113,7 +123,7 @@ export function defineAgentPolicySpecs(options: SampleAppSpecOptions): void {
       const request = page.getByRole('list', { name: 'Waiting for your approval' }).locator(`.approval-item[data-approval-id="${approvalId}"]`)
       await request.getByRole('button', { name: 'Decline' }).click()
       await expect(request).toHaveCount(0)
-      const declined = await agentPage.request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
+      const declined = await (await afterClerkSettles(agentPage)).request.get(`${appUrl}/api/billing`, { headers: JSON_ACCEPT })
       expect(declined.status()).toBe(403)
       expect(((await declined.json()) as { approval?: { id: string } }).approval?.id).not.toBe(approvalId)
       await expectPersonGetsBilling(page, appUrl)
